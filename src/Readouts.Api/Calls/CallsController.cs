@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Calls;
+
+/// <summary>Calls: one conversation, told by one or more readouts.</summary>
+[ApiController]
+[Route("api/calls")]
+[Produces("application/json")]
+public sealed class CallsController(CallQueries calls) : ControllerBase
+{
+    /// <summary>Calls, newest first; every filter given must hold.</summary>
+    [HttpGet]
+    [ProducesResponseType<Page<CallSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public Task<Page<CallSummary>> List([FromQuery] CallQuery query, CancellationToken ct) => calls.ListAsync(query, ct);
+
+    /// <summary>One call with all its readouts.</summary>
+    [HttpGet("{id:long}")]
+    [ProducesResponseType<CallDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<CallDetails>> Get(long id, CancellationToken ct) =>
+        await calls.GetAsync(id, ct) is { } call ? call : NotFound();
+
+    /// <summary>Where the sources' accounts of the call agree and differ.</summary>
+    [HttpGet("{id:long}/comparison")]
+    [ProducesResponseType<CallComparison>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<CallComparison>> Compare(long id, CancellationToken ct) =>
+        await calls.CompareAsync(id, ct) is { } comparison ? comparison : NotFound();
+}

@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Readouts.Api.Calls;
+using Readouts.Api.Leaders;
+using Readouts.Api.Readouts;
+using Readouts.Api.Samples;
+using Readouts.Api.Sources;
+using Readouts.Api.Topics;
+using Serilog;
+
+namespace Readouts.Api.Infrastructure;
+
+/// <summary>Everything the host registers and runs, so Program.cs reads top to bottom.</summary>
+public static class ApplicationExtensions
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+
+        var connectionString = builder.Configuration.GetConnectionString("Readouts")
+            ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts.");
+        services.AddDbContextPool<ReadoutsDbContext>(options => options
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention());
+
+        services.AddScoped<LeaderResolver>();
+        services.AddScoped<LeaderService>();
+        services.AddScoped<SourceService>();
+        services.AddScoped<TopicService>();
+        services.AddScoped<CallLinker>();
+        services.AddScoped<CallQueries>();
+        services.AddScoped<ReadoutService>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddControllers()
+            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.Configure<MvcOptions>(options =>
+            // Validators, not [Required] inferred from nullability, say what a request must have.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.AddFluentValidationAutoValidation();
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(SwaggerSetup.Configure);
+    }
+
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseRequestBodyLimit();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.DocumentTitle = "Readouts API");
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapControllers();
+    }
+
+    /// <summary>Applies migrations (Database:MigrateOnStartup, default true) and loads the samples (Samples:Load).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ReadoutsDbContext>().Database.MigrateAsync();
+        }
+
+        if (app.Configuration.GetValue("Samples:Load", false))
+        {
+            await SampleLoader.LoadAsync(app.Services, CancellationToken.None);
+        }
+    }
+
+    internal static string XmlDocumentationPath => Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Readouts.Api.Calls;
+
+namespace Readouts.Api.Infrastructure.EntityConfigurations;
+
+internal sealed class CallEntityTypeConfiguration : IEntityTypeConfiguration<Call>
+{
+    public void Configure(EntityTypeBuilder<Call> builder)
+    {
+        builder.Property(c => c.LeaderKey).HasMaxLength(200);
+        builder.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
+
+        // Linking: calls with the same leaders within a day of a date.
+        builder.HasIndex(c => new { c.LeaderKey, c.Date });
+
+        // GET /api/calls: newest first, keyset-paginated on (date, id), optionally within a date range.
+        builder.HasIndex(c => new { c.Date, c.Id }).IsDescending(true, true);
+
+        builder.HasMany(c => c.Leaders).WithOne().HasForeignKey(l => l.CallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Readouts).WithOne(r => r.Call).HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CallLeaderEntityTypeConfiguration : IEntityTypeConfiguration<CallLeader>
+{
+    public void Configure(EntityTypeBuilder<CallLeader> builder)
+    {
+        builder.HasKey(l => new { l.CallId, l.LeaderId });
+
+        // GET /api/calls?leader= and GET /api/leaders/{slug}/calls.
+        builder.HasIndex(l => new { l.LeaderId, l.CallId });
+        builder.HasOne(l => l.Leader).WithMany().HasForeignKey(l => l.LeaderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Readouts.Api.Readouts;
+
+namespace Readouts.Api.Infrastructure.EntityConfigurations;
+
+internal sealed class ReadoutEntityTypeConfiguration : IEntityTypeConfiguration<Readout>
+{
+    public void Configure(EntityTypeBuilder<Readout> builder)
+    {
+        builder.Property(r => r.Language).HasMaxLength(35);
+        builder.Property(r => r.Title).HasMaxLength(1000);
+        builder.Property(r => r.Url).HasMaxLength(2048);
+        builder.Property(r => r.ContentHash).HasMaxLength(64);
+        builder.Property(r => r.SearchConfig).HasMaxLength(64);
+        builder.Property(r => r.CreatedAt).HasDefaultValueSql("now()");
+
+        // The natural key: one readout per source and URL; resends are detected through it.
+        builder.HasIndex(r => new { r.SourceId, r.Url }).IsUnique();
+
+        // Calls' readouts, and the linking rule "no readout yet from this source in this language".
+        builder.HasIndex(r => r.CallId);
+
+        // GET /api/readouts, newest first, keyset on (call_date, id).
+        builder.HasIndex(r => new { r.CallDate, r.Id }).IsDescending(true, true);
+
+        // GET /api/calls?source= and GET /api/readouts?source=.
+        builder.HasIndex(r => new { r.SourceId, r.CallDate });
+
+        // GET /api/calls?q=.
+        builder.HasIndex(r => r.SearchVector).HasMethod("gin");
+
+        builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Topics).WithOne().HasForeignKey(t => t.ReadoutId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Statements).WithOne().HasForeignKey(s => s.ReadoutId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReadoutTopicEntityTypeConfiguration : IEntityTypeConfiguration<ReadoutTopic>
+{
+    public void Configure(EntityTypeBuilder<ReadoutTopic> builder)
+    {
+        builder.HasKey(t => new { t.ReadoutId, t.TopicId });
+
+        // GET /api/calls?topic=.
+        builder.HasIndex(t => new { t.TopicId, t.ReadoutId });
+        builder.HasOne(t => t.Topic).WithMany().HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> builder)
+    {
+        builder.HasIndex(s => new { s.ReadoutId, s.Position }).IsUnique();
+        builder.HasIndex(s => s.SpeakerId);
+        builder.HasOne(s => s.Speaker).WithMany().HasForeignKey(s => s.SpeakerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

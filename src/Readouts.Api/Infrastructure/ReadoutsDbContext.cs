@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Readouts.Api.Calls;
+using Readouts.Api.Leaders;
+using Readouts.Api.Readouts;
+using Readouts.Api.Sources;
+using Readouts.Api.Topics;
+
+namespace Readouts.Api.Infrastructure;
+
+public class ReadoutsDbContext(DbContextOptions<ReadoutsDbContext> options) : DbContext(options)
+{
+    public DbSet<Leader> Leaders => Set<Leader>();
+
+    public DbSet<LeaderName> LeaderNames => Set<LeaderName>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallLeader> CallLeaders => Set<CallLeader>();
+
+    public DbSet<Readout> Readouts => Set<Readout>();
+
+    public DbSet<ReadoutTopic> ReadoutTopics => Set<ReadoutTopic>();
+
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Trigram indexes back leader search and "did you mean" suggestions.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReadoutsDbContext).Assembly);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Readouts.Api.Infrastructure;
+
+/// <summary>Checks several validators share.</summary>
+public static class ValidationRules
+{
+    public const string CountryCodeMessage = "'country' must be an ISO 3166-1 alpha-2 code such as TR or RU.";
+    public const string CursorMessage = "'cursor' is not one this API issued; pass the nextCursor of a previous page.";
+    public const string SlugMessage = "A slug is lowercase ASCII letters and digits joined by single hyphens, e.g. 'kremlin'.";
+
+    public static bool HasLetterOrDigit(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
+
+    public static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetter);
+
+    public static bool IsSlug(string? slug) =>
+        slug is { Length: > 0 and <= 100 }
+        && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && !slug.StartsWith('-') && !slug.EndsWith('-') && !slug.Contains("--", StringComparison.Ordinal);
+
+    public static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+}

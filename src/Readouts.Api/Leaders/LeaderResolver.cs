@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Leaders;
+
+/// <summary>
+/// Turns leader references (a slug, a name or an alias, in any script and spelling) into leaders.
+/// Order of trust: the slug, then the folded name (unique by construction), then the Latin
+/// transliteration, which different leaders may share and so can be ambiguous. Leaders are never
+/// created here: an unknown reference is an error that names the closest known leaders.
+/// </summary>
+public sealed class LeaderResolver(ReadoutsDbContext db)
+{
+    /// <summary>A reference to resolve, and the request field it came from (for the error).</summary>
+    public sealed record Reference(string Field, string Text);
+
+    private sealed record Candidate(int Id, string Slug, string Name, string Country, string Key, string LatinKey);
+
+    private sealed record Suggestion(string Slug, string Name);
+
+    /// <summary>Resolves every reference or throws one 422 naming each that failed.</summary>
+    public async Task<IReadOnlyDictionary<string, ResolvedLeader>> ResolveAsync(IReadOnlyCollection<Reference> references, CancellationToken ct)
+    {
+        var slugs = references.Select(r => r.Text.Trim().ToLowerInvariant()).Distinct().ToList();
+        var keys = references.Select(r => NameKey.Fold(r.Text)).Distinct().ToList();
+        var latins = references.Select(r => NameKey.Latin(r.Text)).Where(l => l.Length > 0).Distinct().ToList();
+
+        var candidates = await (
+            from n in db.LeaderNames
+            join l in db.Leaders on n.LeaderId equals l.Id
+            where keys.Contains(n.Key) || latins.Contains(n.LatinKey) || slugs.Contains(l.Slug)
+            select new Candidate(l.Id, l.Slug, l.Name, l.Country, n.Key, n.LatinKey))
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        var resolved = new Dictionary<string, ResolvedLeader>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var reference in references)
+        {
+            var matches = Match(reference.Text, candidates);
+            if (matches.Count == 1)
+            {
+                resolved[reference.Field] = matches[0];
+            }
+            else if (matches.Count > 1)
+            {
+                errors[reference.Field] = [$"'{reference.Text}' matches more than one leader: {Describe(matches.Select(m => new Suggestion(m.Slug, m.Name)))}. Use a slug."];
+            }
+            else
+            {
+                var closest = await SuggestAsync(reference.Text, ct);
+                var hint = closest.Count == 0 ? "No known leader is close; add one with POST /api/leaders." : $"Closest known leaders: {Describe(closest)}.";
+                errors[reference.Field] = [$"'{reference.Text}' matches no known leader. {hint}"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ApiProblemException.Unprocessable(errors);
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Resolves one reference, reported under <paramref name="field"/>.</summary>
+    public async Task<ResolvedLeader> ResolveAsync(string field, string text, CancellationToken ct) =>
+        (await ResolveAsync([new Reference(field, text)], ct))[field];
+
+    private static List<ResolvedLeader> Match(string text, List<Candidate> candidates)
+    {
+        var slug = text.Trim().ToLowerInvariant();
+        var key = NameKey.Fold(text);
+        var latin = NameKey.Latin(text);
+        IEnumerable<Candidate> tier = candidates.Where(c => c.Slug == slug);
+        if (!tier.Any())
+        {
+            tier = candidates.Where(c => c.Key == key);
+        }
+
+        if (!tier.Any() && latin.Length > 0)
+        {
+            tier = candidates.Where(c => c.LatinKey == latin);
+        }
+
+        return tier.Select(c => new ResolvedLeader(c.Id, c.Slug, c.Name, c.Country)).Distinct().OrderBy(l => l.Slug, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<Suggestion>> SuggestAsync(string text, CancellationToken ct)
+    {
+        var latin = NameKey.Latin(text);
+        if (latin.Length == 0)
+        {
+            return [];
+        }
+
+        // pg_trgm's % (similarity above 0.3) is served by the trigram index on latin_key.
+        var rows = await db.Database.SqlQuery<Suggestion>($"""
+            SELECT l.slug AS "Slug", l.name AS "Name"
+            FROM leader_names n JOIN leaders l ON l.id = n.leader_id
+            WHERE n.latin_key % {latin}
+            ORDER BY similarity(n.latin_key, {latin}) DESC, l.slug
+            LIMIT 20
+            """).ToListAsync(ct);
+        return rows.DistinctBy(r => r.Slug).Take(3).ToList();
+    }
+
+    private static string Describe(IEnumerable<Suggestion> leaders) =>
+        string.Join(", ", leaders.Select(l => $"{l.Slug} ({l.Name})"));
+}
+
+/// <summary>A leader a reference resolved to.</summary>
+public sealed record ResolvedLeader(int Id, string Slug, string Name, string Country);

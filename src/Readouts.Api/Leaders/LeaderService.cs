@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Leaders;
+
+/// <summary>The leader registry: search, read, add leaders and aliases.</summary>
+public sealed class LeaderService(ReadoutsDbContext db)
+{
+    public async Task<Page<LeaderResponse>> ListAsync(LeaderQuery query, CancellationToken ct)
+    {
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        var leaders = db.Leaders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // Transliterated, so "Путин", "putin" and "PUTİN" search alike; served by the trigram index.
+            var pattern = $"%{NameKey.Latin(query.Q)}%";
+            leaders = leaders.Where(l => l.Names.Any(n => EF.Functions.Like(n.LatinKey, pattern)));
+        }
+
+        if (Cursor.TryDecode(query.Cursor, out string? after))
+        {
+            leaders = leaders.Where(l => string.Compare(l.Slug, after) > 0);
+        }
+
+        var rows = await leaders.OrderBy(l => l.Slug).Take(limit + 1).Select(Projection).ToListAsync(ct);
+        return Cursor.ToPage(rows.Select(ToResponse).ToList(), limit, l => Cursor.Encode(l.Slug));
+    }
+
+    public async Task<LeaderResponse?> GetAsync(string slug, CancellationToken ct)
+    {
+        var row = await db.Leaders.AsNoTracking().Where(l => l.Slug == slug).Select(Projection).SingleOrDefaultAsync(ct);
+        return row is null ? null : ToResponse(row);
+    }
+
+    public async Task<LeaderResponse> CreateAsync(CreateLeaderRequest request, CancellationToken ct)
+    {
+        var name = request.Name!.Trim();
+        var slug = NameKey.Slug(name);
+        var names = new[] { name }.Concat(request.Aliases?.Select(a => a!.Trim()) ?? [])
+            .Select(LeaderName.For)
+            .DistinctBy(n => n.Key)
+            .ToList();
+
+        if (await db.Leaders.AnyAsync(l => l.Slug == slug, ct))
+        {
+            throw ApiProblemException.Conflict($"The slug '{slug}' is taken by another leader.");
+        }
+
+        var keys = names.Select(n => n.Key).ToList();
+        var taken = await db.LeaderNames.Where(n => keys.Contains(n.Key))
+            .Join(db.Leaders, n => n.LeaderId, l => l.Id, (n, l) => new { n.Text, l.Slug })
+            .FirstOrDefaultAsync(ct);
+        if (taken is not null)
+        {
+            throw ApiProblemException.Conflict($"The name '{taken.Text}' already belongs to {taken.Slug}.");
+        }
+
+        db.Leaders.Add(new Leader { Slug = slug, Name = name, Country = request.Country!.ToUpperInvariant(), Names = names });
+        await SaveOrConflictAsync("A leader with this slug or one of these names was added at the same time.", ct);
+        return (await GetAsync(slug, ct))!;
+    }
+
+    /// <summary>Adds an alias; <c>created</c> is false when the leader already had it.</summary>
+    public async Task<(LeaderResponse Leader, bool Created)?> AddAliasAsync(string slug, AddAliasRequest request, CancellationToken ct)
+    {
+        var leaderId = await db.Leaders.Where(l => l.Slug == slug).Select(l => (int?)l.Id).SingleOrDefaultAsync(ct);
+        if (leaderId is null)
+        {
+            return null;
+        }
+
+        var alias = LeaderName.For(request.Alias!);
+        var owner = await db.LeaderNames.Where(n => n.Key == alias.Key)
+            .Join(db.Leaders, n => n.LeaderId, l => l.Id, (n, l) => new { l.Id, l.Slug })
+            .SingleOrDefaultAsync(ct);
+        if (owner is not null && owner.Id != leaderId)
+        {
+            throw ApiProblemException.Conflict($"The alias '{request.Alias}' already belongs to {owner.Slug}.");
+        }
+
+        if (owner is null)
+        {
+            alias.LeaderId = leaderId.Value;
+            db.LeaderNames.Add(alias);
+            await SaveOrConflictAsync("The alias was given to another leader at the same time.", ct);
+        }
+
+        return ((await GetAsync(slug, ct))!, owner is null);
+    }
+
+    private async Task SaveOrConflictAsync(string detail, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw ApiProblemException.Conflict(detail);
+        }
+    }
+
+    private sealed record Row(string Slug, string Name, string Country, List<string> Names);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Leader, Row>> Projection =
+        l => new Row(l.Slug, l.Name, l.Country, l.Names.OrderBy(n => n.Id).Select(n => n.Text).ToList());
+
+    private static LeaderResponse ToResponse(Row row) =>
+        new(row.Slug, row.Name, row.Country, row.Names.Where(n => n != row.Name).ToList());
+}

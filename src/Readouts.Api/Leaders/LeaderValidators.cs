@@ -1,0 +1,36 @@
+using FluentValidation;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Leaders;
+
+internal sealed class CreateLeaderRequestValidator : AbstractValidator<CreateLeaderRequest>
+{
+    public CreateLeaderRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
+            .WithMessage("'name' must contain a letter or digit.");
+        RuleFor(r => r.Country).NotEmpty().Must(ValidationRules.IsCountryCode).WithMessage(ValidationRules.CountryCodeMessage);
+        RuleFor(r => r.Aliases).Must(a => a is null || a.Count <= 50).WithMessage("At most 50 aliases.");
+        RuleForEach(r => r.Aliases).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
+            .WithMessage("An alias must contain a letter or digit.");
+    }
+}
+
+internal sealed class AddAliasRequestValidator : AbstractValidator<AddAliasRequest>
+{
+    public AddAliasRequestValidator()
+    {
+        RuleFor(r => r.Alias).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
+            .WithMessage("'alias' must contain a letter or digit.");
+    }
+}
+
+internal sealed class LeaderQueryValidator : AbstractValidator<LeaderQuery>
+{
+    public LeaderQueryValidator()
+    {
+        RuleFor(q => q.Q).MaximumLength(200);
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out string? _)).WithMessage(ValidationRules.CursorMessage);
+    }
+}

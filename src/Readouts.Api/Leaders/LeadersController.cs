@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Readouts.Api.Calls;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Leaders;
+
+/// <summary>The registry of leaders readouts can name.</summary>
+[ApiController]
+[Route("api/leaders")]
+[Produces("application/json")]
+public sealed class LeadersController(LeaderService leaders, CallQueries calls) : ControllerBase
+{
+    /// <summary>Leaders by slug; <c>q</c> searches names and aliases in any script.</summary>
+    [HttpGet]
+    [ProducesResponseType<Page<LeaderResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<Page<LeaderResponse>> List([FromQuery] LeaderQuery query, CancellationToken ct) => leaders.ListAsync(query, ct);
+
+    /// <summary>One leader.</summary>
+    [HttpGet("{slug}")]
+    [ProducesResponseType<LeaderResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<LeaderResponse>> Get(string slug, CancellationToken ct) =>
+        await leaders.GetAsync(slug, ct) is { } leader ? leader : NotFound();
+
+    /// <summary>Adds a leader; the slug is derived from the name.</summary>
+    /// <remarks>409 when the slug, the name or an alias already belongs to another leader. Requires an X-Api-Key.</remarks>
+    [HttpPost]
+    [Authorize]
+    [Consumes("application/json")]
+    [ProducesResponseType<LeaderResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult<LeaderResponse>> Create(CreateLeaderRequest request, CancellationToken ct)
+    {
+        var leader = await leaders.CreateAsync(request, ct);
+        return CreatedAtAction(nameof(Get), new { slug = leader.Slug }, leader);
+    }
+
+    /// <summary>Adds an alias: 201 when new, 200 when the leader already has it, 409 when another leader has it.</summary>
+    [HttpPost("{slug}/aliases")]
+    [Authorize]
+    [Consumes("application/json")]
+    [ProducesResponseType<LeaderResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<LeaderResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult<LeaderResponse>> AddAlias(string slug, AddAliasRequest request, CancellationToken ct) =>
+        await leaders.AddAliasAsync(slug, request, ct) switch
+        {
+            null => NotFound(),
+            ({ } leader, true) => CreatedAtAction(nameof(Get), new { slug }, leader),
+            ({ } leader, false) => Ok(leader),
+        };
+
+    /// <summary>The leader's calls, newest first; takes the same filters as GET /api/calls.</summary>
+    [HttpGet("{slug}/calls")]
+    [ProducesResponseType<Page<CallSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<CallSummary>>> Calls(string slug, [FromQuery] CallQuery query, CancellationToken ct) =>
+        await calls.ListForLeaderAsync(slug, query, ct) is { } page ? page : NotFound();
+}

@@ -1,0 +1,139 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
+using Readouts.Api.Leaders;
+using Readouts.Api.Topics;
+
+namespace Readouts.Api.Readouts;
+
+/// <summary>One source's account of a call, as a newsroom tool posts it.</summary>
+public sealed class CreateReadoutRequest
+{
+    /// <summary>Slug of the publishing source (see GET /api/sources).</summary>
+    /// <example>iletisim</example>
+    public string? Source { get; init; }
+
+    /// <summary>BCP 47 language code of this text; full-text search stems by it.</summary>
+    /// <example>tr</example>
+    public string? Language { get; init; }
+
+    /// <summary>The date of the call as the source gives it (yyyy-MM-dd), in its own time zone.</summary>
+    /// <example>2025-11-24</example>
+    public DateOnly? CallDate { get; init; }
+
+    /// <summary>When the source published it, ISO 8601 with offset. Optional.</summary>
+    /// <example>2025-11-24T16:05:00+03:00</example>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <example>Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile telefonda görüştü</example>
+    public string? Title { get; init; }
+
+    /// <summary>Where the source published it, absolute http(s). With the source, it identifies the readout.</summary>
+    /// <example>https://www.iletisim.gov.tr/turkce/haberler/detay/example-erdogan-putin-call</example>
+    public string? Url { get; init; }
+
+    /// <summary>Two or more leaders on the call: slugs, names or aliases in any script.</summary>
+    /// <example>["Erdoğan", "Vladimir Putin"]</example>
+    public List<string?>? Leaders { get; init; }
+
+    /// <summary>What the readout says was discussed; topics are created on first use.</summary>
+    /// <example>["Türkiye–Russia relations", "Russia–Ukraine war", "Regional and global issues"]</example>
+    public List<string?>? Topics { get; init; }
+
+    /// <summary>What the readout attributes to whom; a null speaker is a joint statement.</summary>
+    /// <example>[{"speaker": "Erdoğan", "text": "Türkiye, Rusya-Ukrayna savaşının adil ve kalıcı bir barışla sona ermesi için gayretlerini sürdürecek."}]</example>
+    public List<StatementRequest?>? Statements { get; init; }
+
+    /// <summary>The readout's full text.</summary>
+    /// <example>Cumhurbaşkanı Recep Tayyip Erdoğan, Rusya Devlet Başkanı Vladimir Putin ile telefon görüşmesi gerçekleştirdi.</example>
+    public string? Body { get; init; }
+}
+
+/// <summary>A statement in a posted readout.</summary>
+public sealed class StatementRequest
+{
+    /// <summary>One of the readout's leaders, or null for something the leaders said together.</summary>
+    /// <example>Erdoğan</example>
+    public string? Speaker { get; init; }
+
+    /// <example>Türkiye, tarafların doğrudan temaslarını kolaylaştıracak her türlü girişime katkı sunmaya hazır.</example>
+    public string? Text { get; init; }
+}
+
+/// <summary>A leader as a statement's speaker.</summary>
+public sealed record SpeakerRef(string Slug, string Name);
+
+public sealed record StatementResponse(SpeakerRef? Speaker, string Text);
+
+/// <summary>A stored readout, linked to its call.</summary>
+public sealed record ReadoutResponse(
+    long Id,
+    long CallId,
+    string Source,
+    string Language,
+    DateOnly CallDate,
+    DateTimeOffset? PublishedAt,
+    string Title,
+    string Url,
+    string Body,
+    IReadOnlyList<LeaderRef> Leaders,
+    IReadOnlyList<TopicRef> Topics,
+    IReadOnlyList<StatementResponse> Statements,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The one projection every read of a whole readout uses.</summary>
+    public static readonly Expression<Func<Readout, ReadoutResponse>> Projection = r => new ReadoutResponse(
+        r.Id,
+        r.CallId,
+        r.Source.Slug,
+        r.Language,
+        r.CallDate,
+        r.PublishedAt,
+        r.Title,
+        r.Url,
+        r.Body,
+        r.Call.Leaders.OrderBy(l => l.Leader.Name).Select(l => new LeaderRef(l.Leader.Slug, l.Leader.Name, l.Leader.Country)).ToList(),
+        r.Topics.OrderBy(t => t.Topic.Name).Select(t => new TopicRef(t.Topic.Slug, t.Topic.Name)).ToList(),
+        r.Statements.OrderBy(s => s.Position)
+            .Select(s => new StatementResponse(s.Speaker == null ? null : new SpeakerRef(s.Speaker.Slug, s.Speaker.Name), s.Text))
+            .ToList(),
+        r.CreatedAt);
+}
+
+/// <summary>A readout in a list: everything but the texts.</summary>
+public sealed record ReadoutSummary(
+    long Id,
+    long CallId,
+    string Source,
+    string Language,
+    DateOnly CallDate,
+    DateTimeOffset? PublishedAt,
+    string Title,
+    string Url);
+
+/// <summary>Filters for GET /api/readouts.</summary>
+public sealed class ReadoutQuery
+{
+    /// <summary>Source slug.</summary>
+    [FromQuery(Name = "source")]
+    public string? Source { get; init; }
+
+    /// <summary>A leader on the call: slug, name or alias.</summary>
+    [FromQuery(Name = "leader")]
+    public string? Leader { get; init; }
+
+    /// <summary>First call date, inclusive (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    /// <summary>Last call date, inclusive (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    /// <summary>Page size, 1–100 (default 20).</summary>
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page.</summary>
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Readouts.Api.Readouts;
+
+namespace Readouts.Api.Samples;
+
+/// <summary>
+/// Loads the seed article's two accounts of the Erdoğan–Putin call of 2025-11-24 (the Turkish
+/// Presidency's and the Kremlin's, as the article reports them in Turkish) through the same
+/// service a POST uses, so they are validated and linked like any readout. Re-running is harmless:
+/// a stored sample is an identical resend.
+/// </summary>
+public static class SampleLoader
+{
+    public static async Task LoadAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var json = scope.ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var path = Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json");
+        await using var file = File.OpenRead(path);
+        var samples = await JsonSerializer.DeserializeAsync<List<CreateReadoutRequest>>(file, json, ct) ?? [];
+
+        var readouts = scope.ServiceProvider.GetRequiredService<ReadoutService>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleLoader));
+        foreach (var sample in samples)
+        {
+            var (readout, created) = await readouts.CreateAsync(sample, ct);
+            logger.LogInformation("Sample readout {ReadoutId} from {Source} in call {CallId}: {Outcome}", readout.Id, readout.Source, readout.CallId, created ? "loaded" : "already present");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Sources;
+
+public sealed class SourceService(ReadoutsDbContext db)
+{
+    public async Task<Page<SourceResponse>> ListAsync(int? limit, string? cursor, CancellationToken ct)
+    {
+        var take = limit ?? Paging.DefaultLimit;
+        var sources = db.Sources.AsNoTracking();
+        if (Cursor.TryDecode(cursor, out string? after))
+        {
+            sources = sources.Where(s => string.Compare(s.Slug, after) > 0);
+        }
+
+        var rows = await sources.OrderBy(s => s.Slug).Take(take + 1)
+            .Select(s => new SourceResponse(s.Slug, s.Name, s.Country, s.Url))
+            .ToListAsync(ct);
+        return Cursor.ToPage(rows, take, s => Cursor.Encode(s.Slug));
+    }
+
+    public Task<SourceResponse?> GetAsync(string slug, CancellationToken ct) =>
+        db.Sources.AsNoTracking().Where(s => s.Slug == slug)
+            .Select(s => new SourceResponse(s.Slug, s.Name, s.Country, s.Url))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<SourceResponse> CreateAsync(CreateSourceRequest request, CancellationToken ct)
+    {
+        var source = new Source
+        {
+            Slug = request.Slug!,
+            Name = request.Name!.Trim(),
+            Country = request.Country!.ToUpperInvariant(),
+            Url = request.Url!,
+        };
+        db.Sources.Add(source);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw ApiProblemException.Conflict($"The slug '{source.Slug}' is taken by another source.");
+        }
+
+        return new SourceResponse(source.Slug, source.Name, source.Country, source.Url);
+    }
+}

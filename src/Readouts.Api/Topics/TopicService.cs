@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Topics;
+
+/// <summary>A topic as resources show it.</summary>
+public sealed record TopicRef(string Slug, string Name);
+
+public sealed class TopicService(ReadoutsDbContext db)
+{
+    public async Task<Page<TopicRef>> ListAsync(int? limit, string? cursor, CancellationToken ct)
+    {
+        var take = limit ?? Paging.DefaultLimit;
+        var topics = db.Topics.AsNoTracking();
+        if (Cursor.TryDecode(cursor, out string? after))
+        {
+            topics = topics.Where(t => string.Compare(t.Slug, after) > 0);
+        }
+
+        var rows = await topics.OrderBy(t => t.Slug).Take(take + 1).Select(t => new TopicRef(t.Slug, t.Name)).ToListAsync(ct);
+        return Cursor.ToPage(rows, take, t => Cursor.Encode(t.Slug));
+    }
+
+    /// <summary>
+    /// The ids of the named topics, creating those not seen before. Names that fold to the same
+    /// slug are one topic; the first spelling used becomes its name. Safe under concurrent posts:
+    /// the insert skips slugs another transaction has just taken.
+    /// </summary>
+    public async Task<List<int>> EnsureAsync(IEnumerable<string> names, CancellationToken ct)
+    {
+        var topics = names.Select(n => (Slug: NameKey.Slug(n), Name: n.Trim())).DistinctBy(t => t.Slug).ToList();
+        if (topics.Count == 0)
+        {
+            return [];
+        }
+
+        var slugs = topics.Select(t => t.Slug).ToArray();
+        var displayNames = topics.Select(t => t.Name).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO topics (slug, name)
+            SELECT * FROM unnest({slugs}::text[], {displayNames}::text[])
+            ON CONFLICT (slug) DO NOTHING
+            """, ct);
+        return await db.Topics.Where(t => slugs.Contains(t.Slug)).Select(t => t.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The id of the topic a filter names, or null when no readout has used it.</summary>
+    public Task<int?> FindAsync(string name, CancellationToken ct)
+    {
+        var slug = NameKey.Slug(name);
+        return db.Topics.Where(t => t.Slug == slug).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
+    }
+}
