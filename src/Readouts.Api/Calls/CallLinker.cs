@@ -22,17 +22,17 @@ public sealed class CallLinker(ReadoutsDbContext db)
     public sealed record NewReadout(string LeaderKey, DateOnly CallDate, int SourceId, string Language);
 
     /// <summary>An existing call that might be the one the readout tells.</summary>
-    public sealed record Candidate(long Id, string LeaderKey, DateOnly Date, DateTimeOffset CreatedAt, IReadOnlyCollection<Version> Versions);
+    public sealed record Candidate(long Id, string LeaderKey, DateOnly Date, DateTimeOffset CreatedAt, IReadOnlyCollection<SourceLanguage> Versions);
 
     /// <summary>A readout the candidate already has: who published it, in which language.</summary>
-    public sealed record Version(int SourceId, string Language);
+    public sealed record SourceLanguage(int SourceId, string Language);
 
     public static bool HasSameLeaders(NewReadout readout, Candidate call) => call.LeaderKey == readout.LeaderKey;
 
     public static bool IsWithinADay(NewReadout readout, Candidate call) => DaysApart(readout, call) <= 1;
 
     public static bool LacksThisSourceAndLanguage(NewReadout readout, Candidate call) =>
-        !call.Versions.Contains(new Version(readout.SourceId, readout.Language));
+        !call.Versions.Contains(new SourceLanguage(readout.SourceId, readout.Language));
 
     /// <summary>The call the readout joins, or null when it starts a new one.</summary>
     public static Candidate? Choose(NewReadout readout, IEnumerable<Candidate> calls) => calls
@@ -60,7 +60,7 @@ public sealed class CallLinker(ReadoutsDbContext db)
         var candidates = await db.Calls.AsNoTracking()
             .Where(c => c.LeaderKey == key && c.Date >= from && c.Date <= to)
             .Select(c => new Candidate(c.Id, c.LeaderKey, c.Date, c.CreatedAt,
-                c.Readouts.Select(r => new Version(r.SourceId, r.Language)).ToList()))
+                c.Readouts.Select(r => new SourceLanguage(r.SourceId, r.Language)).ToList()))
             .ToListAsync(ct);
 
         var chosen = Choose(new NewReadout(key, readout.CallDate, readout.SourceId, readout.Language), candidates);

@@ -6,7 +6,6 @@ namespace Readouts.Api.Calls;
 /// <summary>Calls: one conversation, told by one or more readouts.</summary>
 [ApiController]
 [Route("api/calls")]
-[Produces("application/json")]
 public sealed class CallsController(CallQueries calls) : ControllerBase
 {
     /// <summary>Calls, newest first; every filter given must hold.</summary>

@@ -31,7 +31,8 @@ public static class ApplicationExtensions
         var connectionString = builder.Configuration.GetConnectionString("Readouts")
             ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts.");
         services.AddDbContextPool<ReadoutsDbContext>(options => options
-            .UseNpgsql(connectionString)
+            // One query per read: the readout projections load few topics and statements each.
+            .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention());
 
         services.AddScoped<LeaderResolver>();
@@ -52,6 +53,8 @@ public static class ApplicationExtensions
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddFluentValidationAutoValidation();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // One message per field: once "leaders" is missing, its other rules have nothing to say.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>

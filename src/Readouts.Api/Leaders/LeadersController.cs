@@ -8,7 +8,6 @@ namespace Readouts.Api.Leaders;
 /// <summary>The registry of leaders readouts can name.</summary>
 [ApiController]
 [Route("api/leaders")]
-[Produces("application/json")]
 public sealed class LeadersController(LeaderService leaders, CallQueries calls) : ControllerBase
 {
     /// <summary>Leaders by slug; <c>q</c> searches names and aliases in any script.</summary>

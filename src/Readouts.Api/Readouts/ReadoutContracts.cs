@@ -6,7 +6,7 @@ using Readouts.Api.Topics;
 namespace Readouts.Api.Readouts;
 
 /// <summary>One source's account of a call, as a newsroom tool posts it.</summary>
-public sealed class CreateReadoutRequest
+public sealed record CreateReadoutRequest
 {
     /// <summary>Slug of the publishing source (see GET /api/sources).</summary>
     /// <example>iletisim</example>
@@ -49,7 +49,7 @@ public sealed class CreateReadoutRequest
 }
 
 /// <summary>A statement in a posted readout.</summary>
-public sealed class StatementRequest
+public sealed record StatementRequest
 {
     /// <summary>One of the readout's leaders, or null for something the leaders said together.</summary>
     /// <example>Erdoğan</example>

@@ -7,7 +7,6 @@ namespace Readouts.Api.Readouts;
 /// <summary>Readouts: one source's account of one call.</summary>
 [ApiController]
 [Route("api/readouts")]
-[Produces("application/json")]
 public sealed class ReadoutsController(ReadoutService readouts) : ControllerBase
 {
     /// <summary>Posts a readout; it is linked to the call it tells (created if new).</summary>

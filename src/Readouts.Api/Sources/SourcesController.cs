@@ -7,7 +7,6 @@ namespace Readouts.Api.Sources;
 /// <summary>The bodies that publish readouts.</summary>
 [ApiController]
 [Route("api/sources")]
-[Produces("application/json")]
 public sealed class SourcesController(SourceService sources) : ControllerBase
 {
     /// <summary>Sources by slug.</summary>

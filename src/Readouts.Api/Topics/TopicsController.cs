@@ -6,7 +6,6 @@ namespace Readouts.Api.Topics;
 /// <summary>Topics readouts have mentioned.</summary>
 [ApiController]
 [Route("api/topics")]
-[Produces("application/json")]
 public sealed class TopicsController(TopicService topics) : ControllerBase
 {
     /// <summary>Topics by slug.</summary>

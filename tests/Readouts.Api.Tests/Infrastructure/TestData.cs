@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Readouts.Api.Readouts;
+
+namespace Readouts.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Builders for requests and small HTTP helpers. Every test takes dates of its own from
+/// <see cref="NewDate"/>, so calls from different tests in one database never link to each other.
+/// </summary>
+public static class TestData
+{
+    private static int dateWindows;
+
+    /// <summary>A date at least a week away from any other test's, in the past.</summary>
+    public static DateOnly NewDate() => new DateOnly(1990, 1, 1).AddDays(7 * Interlocked.Increment(ref dateWindows));
+
+    /// <summary>Creates a source with a fresh slug and returns the slug.</summary>
+    public static async Task<string> NewSourceAsync(this HttpClient client, string prefix = "source")
+    {
+        var slug = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+        var response = await client.PostAsJsonAsync("/api/sources", new { slug, name = $"Source {slug}", country = "TR", url = $"https://{slug}.example.org" });
+        await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        return slug;
+    }
+
+    public static CreateReadoutRequest Readout(string source, DateOnly date, params string[] leaders) => new()
+    {
+        Source = source,
+        Language = "en",
+        CallDate = date,
+        Title = $"Telephone conversation of {string.Join(" and ", leaders)}",
+        Url = $"https://{source}.example.org/readouts/{Guid.NewGuid():N}",
+        Leaders = [.. leaders],
+        Topics = ["Bilateral relations"],
+        Statements = [],
+        Body = "The leaders discussed bilateral relations and regional issues.",
+    };
+
+    public static async Task<ReadoutResponse> PostReadoutAsync(this HttpClient client, CreateReadoutRequest request, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        var response = await client.PostAsJsonAsync("/api/readouts", request);
+        await response.ShouldHaveStatusAsync(expected);
+        return (await response.Content.ReadFromJsonAsync<ReadoutResponse>())!;
+    }
+
+    public static async Task<T> GetJsonAsync<T>(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    /// <summary>Fails with the status and body, so a wrong answer explains itself.</summary>
+    public static async Task ShouldHaveStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)expected} {expected}, got {(int)response.StatusCode} {response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Asserts a problem+json answer with this status and returns its parsed body.</summary>
+    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await response.ShouldHaveStatusAsync(expected);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The error messages a validation problem gives for a field (empty if none).</summary>
+    public static IReadOnlyList<string> ErrorsFor(this JsonElement problem, string field) =>
+        problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var messages)
+            ? messages.EnumerateArray().Select(m => m.GetString()!).ToList()
+            : [];
+}

@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Readouts.Api.Infrastructure;
+using Testcontainers.PostgreSql;
+
+namespace Readouts.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Real PostgreSQL for the tests: the server in READOUTS_TEST_POSTGRES (the test script's local
+/// cluster) or, without it, a Testcontainers container. Migrations run once per test run into a
+/// template database; each test class then gets a fresh copy of it, which takes milliseconds.
+/// </summary>
+public static class TestDatabase
+{
+    public const string ServerVariable = "READOUTS_TEST_POSTGRES";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..12];
+    private static string? serverConnectionString;
+    private static PostgreSqlContainer? container;
+    private static bool templateReady;
+
+    private static string TemplateName => $"readouts_test_{RunId}_template";
+
+    /// <summary>A connection string to the server itself (database "postgres" or as configured).</summary>
+    public static async Task<string> ServerAsync()
+    {
+        await EnsureServerAsync();
+        return serverConnectionString!;
+    }
+
+    /// <summary>Creates a migrated database of its own and returns its connection string.</summary>
+    public static async Task<string> CreateAsync()
+    {
+        await EnsureServerAsync();
+        await EnsureTemplateAsync();
+        var name = $"readouts_test_{RunId}_{Guid.NewGuid().ToString("N")[..16]}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+        return WithDatabase(name);
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static async Task EnsureServerAsync()
+    {
+        if (serverConnectionString is not null)
+        {
+            return;
+        }
+
+        await Gate.WaitAsync();
+        try
+        {
+            if (serverConnectionString is not null)
+            {
+                return;
+            }
+
+            var configured = Environment.GetEnvironmentVariable(ServerVariable);
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                serverConnectionString = configured;
+            }
+            else
+            {
+                container = new PostgreSqlBuilder("postgres:17").Build();
+                await container.StartAsync();
+                serverConnectionString = container.GetConnectionString();
+            }
+
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUp();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task EnsureTemplateAsync()
+    {
+        if (templateReady)
+        {
+            return;
+        }
+
+        await Gate.WaitAsync();
+        try
+        {
+            if (templateReady)
+            {
+                return;
+            }
+
+            await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
+            var options = new DbContextOptionsBuilder<ReadoutsDbContext>()
+                .UseNpgsql(WithDatabase(TemplateName))
+                .UseSnakeCaseNamingConvention()
+                .Options;
+            await using (var db = new ReadoutsDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            // A template must have no open connections when it is copied.
+            NpgsqlConnection.ClearAllPools();
+            templateReady = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static string WithDatabase(string name) =>
+        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true }.ConnectionString;
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static void CleanUp()
+    {
+        try
+        {
+            if (templateReady && container is null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)").GetAwaiter().GetResult();
+            }
+
+            container?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be gone at process exit; the script's cluster is disposable.
+        }
+    }
+}
