@@ -48,6 +48,7 @@ public static class ApplicationExtensions
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.Configure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.Configure<MvcOptions>(options =>
             // Validators, not [Required] inferred from nullability, say what a request must have.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);

@@ -5,7 +5,11 @@ using Readouts.Api.Topics;
 
 namespace Readouts.Api.Readouts;
 
-/// <summary>One source's account of a call, as a newsroom tool posts it.</summary>
+/// <summary>
+/// One source's account of a call, as a newsroom tool posts it. The example is the Turkish
+/// Presidency's readout of the seed call in English: posted, it joins the seed call as that
+/// source's second language version.
+/// </summary>
 public sealed record CreateReadoutRequest
 {
     /// <summary>Slug of the publishing source (see GET /api/sources).</summary>
@@ -13,22 +17,22 @@ public sealed record CreateReadoutRequest
     public string? Source { get; init; }
 
     /// <summary>BCP 47 language code of this text; full-text search stems by it.</summary>
-    /// <example>tr</example>
+    /// <example>en</example>
     public string? Language { get; init; }
 
     /// <summary>The date of the call as the source gives it (yyyy-MM-dd), in its own time zone.</summary>
     /// <example>2025-11-24</example>
     public DateOnly? CallDate { get; init; }
 
-    /// <summary>When the source published it, ISO 8601 with offset. Optional.</summary>
-    /// <example>2025-11-24T16:05:00+03:00</example>
+    /// <summary>When the source published it, ISO 8601 with offset. Optional; returned in UTC.</summary>
+    /// <example>2025-11-24T18:30:00+03:00</example>
     public DateTimeOffset? PublishedAt { get; init; }
 
-    /// <example>Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile telefonda görüştü</example>
+    /// <example>President Erdoğan holds a phone call with President Putin of Russia</example>
     public string? Title { get; init; }
 
     /// <summary>Where the source published it, absolute http(s). With the source, it identifies the readout.</summary>
-    /// <example>https://www.iletisim.gov.tr/turkce/haberler/detay/example-erdogan-putin-call</example>
+    /// <example>https://www.iletisim.gov.tr/english/haberler/detay/president-erdogan-holds-a-phone-call-with-president-putin-of-russia</example>
     public string? Url { get; init; }
 
     /// <summary>Two or more leaders on the call: slugs, names or aliases in any script.</summary>
@@ -40,11 +44,11 @@ public sealed record CreateReadoutRequest
     public List<string?>? Topics { get; init; }
 
     /// <summary>What the readout attributes to whom; a null speaker is a joint statement.</summary>
-    /// <example>[{"speaker": "Erdoğan", "text": "Türkiye, Rusya-Ukrayna savaşının adil ve kalıcı bir barışla sona ermesi için gayretlerini sürdürecek."}]</example>
+    /// <example>[{"speaker": "Erdoğan", "text": "Türkiye will continue its efforts for the Russia-Ukraine war to end in a just and lasting peace."}, {"speaker": "Erdoğan", "text": "Türkiye stands ready, as before, to contribute to every diplomatic initiative that would ease direct contacts between the parties and open the way to lasting peace."}]</example>
     public List<StatementRequest?>? Statements { get; init; }
 
     /// <summary>The readout's full text.</summary>
-    /// <example>Cumhurbaşkanı Recep Tayyip Erdoğan, Rusya Devlet Başkanı Vladimir Putin ile telefon görüşmesi gerçekleştirdi.</example>
+    /// <example>President Recep Tayyip Erdoğan held a phone call with President Vladimir Putin of Russia. Türkiye–Russia relations, the war between Russia and Ukraine, and regional and global issues were discussed. President Erdoğan said Türkiye would continue its efforts for the war to end in a just and lasting peace.</example>
     public string? Body { get; init; }
 }
 
@@ -55,7 +59,7 @@ public sealed record StatementRequest
     /// <example>Erdoğan</example>
     public string? Speaker { get; init; }
 
-    /// <example>Türkiye, tarafların doğrudan temaslarını kolaylaştıracak her türlü girişime katkı sunmaya hazır.</example>
+    /// <example>Türkiye will continue its efforts for the Russia-Ukraine war to end in a just and lasting peace.</example>
     public string? Text { get; init; }
 }
 
