@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# PostgreSQL for the run and test commands. Source it, then call readouts_postgres_up: afterwards
+# READOUTS_PG_CONNECTION holds an Npgsql connection string for role "readouts" (may create
+# databases) on database "readouts".
+#
+# - A Docker engine answers: the "db" service of docker-compose.yml.
+# - Otherwise: a private cluster from this machine's PostgreSQL binaries (apt-get installs them if
+#   missing), on 127.0.0.1 only, data under <repo>/.data/postgres (git-ignored). PostgreSQL refuses
+#   to run as root, so as root the cluster runs as the "postgres" user.
+#
+# READOUTS_PG_PORT (default 55432) picks the port. readouts_postgres_down stops what _up started.
+
+READOUTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+READOUTS_PG_PORT="${READOUTS_PG_PORT:-55432}"
+
+_say() { printf '==> %s\n' "$*" >&2; }
+
+_docker_answers() {
+  command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1
+}
+
+# Runs a command as the user that owns the cluster.
+_as_pg() {
+  if [[ $(id -u) == 0 ]]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+_pg_bin() {
+  local newest
+  newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [[ -z $newest || ! -x $newest/pg_ctl ]]; then
+    _say "PostgreSQL server binaries not found; installing Debian's postgresql package"
+    local sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq >&2
+    # Debian's package creates and starts a "main" cluster on 5432; it is not ours, so stop it.
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq postgresql >&2
+    "${sudo[@]}" pg_ctlcluster --force "$(ls /usr/lib/postgresql | sort -V | tail -n 1)" main stop >/dev/null 2>&1 || true
+    newest=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  printf '%s\n' "$newest"
+}
+
+# The data directory. As root, the postgres user must be able to reach it; a clone under a
+# private home (/root is 0700) cannot be, so the data then lives under /var/tmp and
+# .data/postgres links to it.
+_pg_data_dir() {
+  local link="$READOUTS_ROOT/.data/postgres"
+  mkdir -p "$READOUTS_ROOT/.data"
+  if [[ $(id -u) != 0 ]]; then
+    printf '%s\n' "$link"
+    return
+  fi
+  if [[ -L $link ]]; then
+    readlink -f "$link"
+    return
+  fi
+  if [[ -d $link ]] || runuser -u postgres -- test -x "$READOUTS_ROOT/.data"; then
+    mkdir -p "$link"
+    chown postgres:postgres "$link"
+    chmod 700 "$link"
+    printf '%s\n' "$link"
+    return
+  fi
+  local hash dir
+  hash=$(printf '%s' "$READOUTS_ROOT" | sha256sum | cut -c1-12)
+  dir="/var/tmp/readouts-postgres-$hash"
+  mkdir -p "$dir"
+  chown postgres:postgres "$dir"
+  chmod 700 "$dir"
+  ln -sfn "$dir" "$link"
+  printf '%s\n' "$dir"
+}
+
+_local_cluster_up() {
+  local bin data sockets
+  bin=$(_pg_bin)
+  data=$(_pg_data_dir)
+  sockets="$data/run"
+  # A Unix socket path must stay under ~107 bytes; deep clones use a short directory instead.
+  if (( ${#sockets} > 90 )); then
+    sockets="/tmp/readouts-pg-$(printf '%s' "$data" | sha256sum | cut -c1-12)"
+    mkdir -p "$sockets"
+    if [[ $(id -u) == 0 ]]; then chown postgres:postgres "$sockets"; fi
+  fi
+
+  if [[ ! -f $data/PG_VERSION ]]; then
+    _say "Creating a private PostgreSQL cluster in $data"
+    local locale=C.UTF-8
+    locale -a 2>/dev/null | grep -qix 'c.utf-\?8' || locale=C
+    _as_pg "$bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --encoding=UTF8 --locale="$locale" >/dev/null
+    _as_pg mkdir -p "$sockets"
+    # Settings live in the cluster, so pg_ctl status/stop need no options.
+    cat <<CONF | _as_pg tee -a "$data/postgresql.auto.conf" >/dev/null
+listen_addresses = '127.0.0.1'
+port = $READOUTS_PG_PORT
+unix_socket_directories = '$sockets'
+CONF
+  fi
+
+  if _as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    _say "PostgreSQL already running from $data"
+  else
+    if (exec 3<>"/dev/tcp/127.0.0.1/$READOUTS_PG_PORT") 2>/dev/null; then
+      _say "Port $READOUTS_PG_PORT is taken by another server; set READOUTS_PG_PORT to a free port."
+      return 1
+    fi
+    _say "Starting PostgreSQL on 127.0.0.1:$READOUTS_PG_PORT"
+    _as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null
+  fi
+
+  local psql=("$bin/psql" -h "$sockets" -p "$READOUTS_PG_PORT" -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1)
+  if [[ -z $(_as_pg "${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'readouts'") ]]; then
+    _as_pg "${psql[@]}" -c "CREATE ROLE readouts LOGIN CREATEDB PASSWORD 'readouts'"
+  fi
+  if [[ -z $(_as_pg "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'readouts'") ]]; then
+    _as_pg "${psql[@]}" -c "CREATE DATABASE readouts OWNER readouts"
+  fi
+}
+
+readouts_postgres_up() {
+  if _docker_answers; then
+    _say "Docker answers: starting PostgreSQL with docker compose"
+    (cd "$READOUTS_ROOT" && READOUTS_PG_PORT="$READOUTS_PG_PORT" docker compose up -d --wait db >&2)
+  else
+    _local_cluster_up
+  fi
+  export READOUTS_PG_CONNECTION="Host=127.0.0.1;Port=$READOUTS_PG_PORT;Database=readouts;Username=readouts;Password=readouts"
+}
+
+readouts_postgres_down() {
+  if _docker_answers; then
+    (cd "$READOUTS_ROOT" && docker compose stop db >&2)
+  elif [[ -e $READOUTS_ROOT/.data/postgres ]]; then
+    local data
+    data=$(readlink -f "$READOUTS_ROOT/.data/postgres")
+    _as_pg "$(_pg_bin)/pg_ctl" -D "$data" -m fast stop >/dev/null || true
+  fi
+}
