@@ -28,7 +28,11 @@ public sealed class TopicService(ReadoutsDbContext db)
     /// </summary>
     public async Task<List<int>> EnsureAsync(IEnumerable<string> names, CancellationToken ct)
     {
-        var topics = names.Select(n => (Slug: NameKey.Slug(n), Name: n.Trim())).DistinctBy(t => t.Slug).ToList();
+        // Sorted, so that concurrent posts take the unique-index locks in the same order and cannot deadlock.
+        var topics = names.Select(n => (Slug: NameKey.Slug(n), Name: n.Trim()))
+            .DistinctBy(t => t.Slug)
+            .OrderBy(t => t.Slug, StringComparer.Ordinal)
+            .ToList();
         if (topics.Count == 0)
         {
             return [];
