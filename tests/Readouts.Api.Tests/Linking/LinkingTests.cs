@@ -155,6 +155,26 @@ public sealed class LinkingTests(ReadoutsApiFactory api) : IClassFixture<Readout
     }
 
     [Fact]
+    public async Task Concurrent_posts_creating_the_same_new_topics_all_succeed_and_share_one_topic_each()
+    {
+        var topics = Enumerable.Range(0, 6).Select(i => $"Topic {Guid.NewGuid():N} {i}").ToList();
+        var source = await client.NewSourceAsync();
+        var posts = Enumerable.Range(0, 10).Select(i =>
+        {
+            var request = TestData.Readout(source, TestData.NewDate(), "Putin", "Erdoğan") with
+            {
+                Topics = i % 2 == 0 ? [.. topics] : [.. Enumerable.Reverse(topics)],
+            };
+            return api.CreateWriter().PostReadoutAsync(request);
+        });
+
+        var readouts = await Task.WhenAll(posts);
+
+        Assert.All(readouts, r => Assert.Equal(topics.Count, r.Topics.Count));
+        Assert.Equal(topics.Count, readouts.SelectMany(r => r.Topics).Select(t => t.Slug).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Resending_the_same_readout_returns_the_stored_one_and_stores_no_duplicate()
     {
         var request = TestData.Readout(await client.NewSourceAsync(), TestData.NewDate(), "Lula", "Milei");
