@@ -45,7 +45,11 @@ public static class ApplicationExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddControllers()
-            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            .AddJsonOptions(options =>
+            {
+                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+                options.JsonSerializerOptions.Converters.Add(new NoNulStringConverter());
+            });
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.Configure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
@@ -87,6 +91,7 @@ public static class ApplicationExtensions
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseRequestBodyLimit();
+        app.UseNulCharacterGuard();
 
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Readouts API");

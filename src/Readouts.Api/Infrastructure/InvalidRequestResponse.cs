@@ -31,7 +31,7 @@ internal static class InvalidRequestResponse
 
     private static string FieldName(string key) => key switch
     {
-        "$" or "" => "body",
+        "$" or "" => "requestBody",
         _ when key.StartsWith("$.", StringComparison.Ordinal) => key[2..],
         _ => key,
     };

@@ -25,4 +25,34 @@ public static class RequestLimits
 
         await next(context);
     });
+
+    /// <summary>
+    /// PostgreSQL text cannot hold a NUL character, so one in the path or query string would fail
+    /// in the database as a 500; it is refused up front. Bodies are checked by <see cref="NoNulStringConverter"/>.
+    /// </summary>
+    public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true
+            || context.Request.Query.Any(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            throw new BadHttpRequestException("The path or query string contains a NUL character.", StatusCodes.Status400BadRequest);
+        }
+
+        await next(context);
+    });
+}
+
+/// <summary>Reads JSON strings, refusing NUL characters, which PostgreSQL text cannot store.</summary>
+public sealed class NoNulStringConverter : System.Text.Json.Serialization.JsonConverter<string>
+{
+    public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        var value = reader.GetString();
+        return value?.Contains('\0', StringComparison.Ordinal) == true
+            ? throw new System.Text.Json.JsonException("Text may not contain NUL characters.")
+            : value;
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
 }

@@ -39,6 +39,11 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
             await transaction.CommitAsync(ct);
             return ((await GetAsync(readout.Id, ct))!, true);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            // PostgreSQL caps a tsvector at 1 MB; only pathological texts (many distinct words) reach it.
+            throw ApiProblemException.Unprocessable("body", $"The readout's text is too large to index for search: {e.MessageText}");
+        }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_readouts_source_id_url" })
         {
             // A concurrent post of the same source and URL won the race: answer as for a resend.

@@ -20,7 +20,8 @@ internal sealed class CreateReadoutRequestValidator : AbstractValidator<CreateRe
             .When(r => r.PublishedAt is not null);
         RuleFor(r => r.Title).NotEmpty().MaximumLength(1000);
         RuleFor(r => r.Url).NotEmpty().MaximumLength(2048).Must(ValidationRules.IsHttpUrl).WithMessage("'url' must be an absolute http or https URL.");
-        RuleFor(r => r.Body).NotEmpty();
+        // A readout is a few kilobytes; the cap keeps its search index under PostgreSQL's 1 MB tsvector limit.
+        RuleFor(r => r.Body).NotEmpty().MaximumLength(ReadoutLimits.MaxBodyLength);
         RuleFor(r => r.Leaders).NotNull()
             .Must(l => l!.Count >= 2).WithMessage("A call has at least two leaders.")
             .Must(l => l!.Count <= 50).WithMessage("At most 50 leaders.");
@@ -31,7 +32,7 @@ internal sealed class CreateReadoutRequestValidator : AbstractValidator<CreateRe
         RuleFor(r => r.Statements).Must(s => s is null || s.Count <= 500).WithMessage("At most 500 statements.");
         RuleForEach(r => r.Statements).NotNull().ChildRules(statement =>
         {
-            statement.RuleFor(s => s!.Text).NotEmpty();
+            statement.RuleFor(s => s!.Text).NotEmpty().MaximumLength(ReadoutLimits.MaxStatementLength);
             statement.RuleFor(s => s!.Speaker).MaximumLength(200);
         });
     }
@@ -48,6 +49,13 @@ internal sealed class ReadoutQueryValidator : AbstractValidator<ReadoutQuery>
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out _, out _)).WithMessage(ValidationRules.CursorMessage);
     }
+}
+
+/// <summary>Text sizes a readout may have.</summary>
+public static class ReadoutLimits
+{
+    public const int MaxBodyLength = 200_000;
+    public const int MaxStatementLength = 10_000;
 }
 
 /// <summary>The range of dates a call can have.</summary>
