@@ -1,0 +1,199 @@
+using System.Net;
+using Readouts.Api.Calls;
+using Readouts.Api.Infrastructure;
+using Readouts.Api.Readouts;
+using Readouts.Api.Tests.Infrastructure;
+
+namespace Readouts.Api.Tests.Calls;
+
+/// <summary>Every filter of GET /api/calls, its order and its pages; the leader's and readouts' lists.</summary>
+public sealed class CallQueryTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsApiFactory>
+{
+    private readonly HttpClient client = api.CreateWriter();
+
+    private Task<Page<CallSummary>> CallsAsync(string query) => client.GetJsonAsync<Page<CallSummary>>($"/api/calls?{query}");
+
+    private static string Window(DateOnly from, DateOnly to) => $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+
+    [Fact]
+    public async Task A_leader_filter_accepts_a_slug_a_name_or_an_alias_in_another_script()
+    {
+        var date = TestData.NewDate();
+        var call = await client.PostReadoutAsync(TestData.Readout(await client.NewSourceAsync(), date, "Putin", "Xi Jinping"));
+
+        foreach (var leader in new[] { "vladimir-putin", "Vladimir Putin", "%D0%9F%D1%83%D1%82%D0%B8%D0%BD" /* Путин */, "%E4%B9%A0%E8%BF%91%E5%B9%B3" /* 习近平 */ })
+        {
+            var page = await CallsAsync($"leader={leader}&{Window(date, date)}");
+            Assert.True(page.Items.Any(c => c.Id == call.CallId), $"leader={leader} did not find call {call.CallId}.");
+        }
+    }
+
+    [Fact]
+    public async Task Repeating_leader_returns_only_calls_with_all_of_them()
+    {
+        var date = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var trio = await client.PostReadoutAsync(TestData.Readout(source, date, "Macron", "Merz", "Starmer"));
+        var pair = await client.PostReadoutAsync(TestData.Readout(source, date, "Macron", "Starmer"));
+        var other = await client.PostReadoutAsync(TestData.Readout(source, date, "Macron", "Meloni"));
+
+        var page = await CallsAsync($"leader=macron&leader=starmer&{Window(date, date)}");
+
+        Assert.Equal(new[] { pair.CallId, trio.CallId }.Order(), page.Items.Select(c => c.Id).Order());
+        Assert.DoesNotContain(other.CallId, page.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task From_and_to_are_inclusive()
+    {
+        var first = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var calls = new List<long>();
+        for (var day = 0; day < 5; day++)
+        {
+            // Two days apart, so that each readout starts a call of its own.
+            calls.Add((await client.PostReadoutAsync(TestData.Readout(source, first.AddDays(2 * day), "Modi", "Albanese"))).CallId);
+        }
+
+        var page = await CallsAsync($"leader=modi&{Window(first.AddDays(2), first.AddDays(6))}");
+
+        Assert.Equal([calls[3], calls[2], calls[1]], page.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_topic_filter_matches_names_that_fold_alike_and_slugs()
+    {
+        var date = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var tagged = await client.PostReadoutAsync(TestData.Readout(source, date, "Erdoğan", "Zelensky") with { Topics = ["Black Sea grain corridor"] });
+        var untagged = await client.PostReadoutAsync(TestData.Readout(source, date, "Erdoğan", "Putin"));
+
+        foreach (var topic in new[] { "Black Sea grain corridor", "BLACK SEA GRAIN CORRİDOR", "black-sea-grain-corridor" })
+        {
+            var page = await CallsAsync($"topic={Uri.EscapeDataString(topic)}&{Window(date, date)}");
+            Assert.Equal([tagged.CallId], page.Items.Select(c => c.Id));
+        }
+
+        Assert.DoesNotContain(untagged.CallId, (await CallsAsync($"topic=black-sea-grain-corridor")).Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_topic_nobody_has_used_finds_nothing_rather_than_failing()
+    {
+        var page = await CallsAsync($"topic=never-used-{Guid.NewGuid():N}");
+
+        Assert.Empty(page.Items);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task A_source_filter_returns_the_calls_it_published_a_readout_of()
+    {
+        var date = TestData.NewDate();
+        var kremlin = await client.NewSourceAsync("kremlin");
+        var elysee = await client.NewSourceAsync("elysee");
+        var both = await client.PostReadoutAsync(TestData.Readout(kremlin, date, "Putin", "Macron"));
+        await client.PostReadoutAsync(TestData.Readout(elysee, date, "Macron", "Putin"));
+        var elyseeOnly = await client.PostReadoutAsync(TestData.Readout(elysee, date, "Macron", "Merz"));
+
+        Assert.Equal([both.CallId], (await CallsAsync($"source={kremlin}")).Items.Select(c => c.Id));
+        Assert.Equal([elyseeOnly.CallId, both.CallId], (await CallsAsync($"source={elysee}")).Items.Select(c => c.Id).OrderDescending());
+    }
+
+    [Fact]
+    public async Task Filters_combine_and_every_one_must_hold()
+    {
+        var date = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var match = await client.PostReadoutAsync(TestData.Readout(source, date, "Lula", "Sheinbaum") with { Topics = ["Trade"], Body = "Tariffs and trade were discussed." });
+        await client.PostReadoutAsync(TestData.Readout(source, date, "Lula", "Sheinbaum") with { Topics = ["Trade"], Body = "Climate finance was discussed." });
+        await client.PostReadoutAsync(TestData.Readout(source, date.AddDays(3), "Lula", "Sheinbaum") with { Topics = ["Trade"], Body = "Tariffs and trade were discussed." });
+
+        var page = await CallsAsync($"leader=lula&leader=sheinbaum&topic=trade&source={source}&q=tariffs&{Window(date, date)}");
+
+        Assert.Equal([match.CallId], page.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task Calls_come_newest_first_and_pages_walk_every_call_exactly_once()
+    {
+        var first = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var posted = new List<(DateOnly Date, long CallId)>();
+        foreach (var offset in new[] { 0, 4, 2, 4, 0, 2, 6 })
+        {
+            // Same-date readouts from one source in one language are separate calls: several per date.
+            var readout = await client.PostReadoutAsync(TestData.Readout(source, first.AddDays(offset), "Ramaphosa", "Prabowo"));
+            posted.Add((readout.CallDate, readout.CallId));
+        }
+
+        var seen = new List<CallSummary>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await CallsAsync($"leader=ramaphosa&{Window(first, first.AddDays(6))}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            Assert.InRange(page.Items.Count, 1, 2);
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        var expected = posted.OrderByDescending(c => c.Date).ThenByDescending(c => c.CallId).Select(c => c.CallId);
+        Assert.Equal(expected, seen.Select(c => c.Id));
+        Assert.Equal(4, pages);
+    }
+
+    [Fact]
+    public async Task A_call_in_a_list_has_its_leaders_topics_and_sources()
+    {
+        var date = TestData.NewDate();
+        var first = await client.NewSourceAsync("first");
+        var second = await client.NewSourceAsync("second");
+        var readout = await client.PostReadoutAsync(TestData.Readout(first, date, "Carney", "Trump") with { Topics = ["Tariffs", "Arctic security"] });
+        await client.PostReadoutAsync(TestData.Readout(second, date, "Trump", "Carney") with { Topics = ["tariffs", "Fentanyl"] });
+
+        var call = Assert.Single((await CallsAsync($"leader=carney&{Window(date, date)}")).Items);
+
+        Assert.Equal(readout.CallId, call.Id);
+        Assert.Equal(date, call.Date);
+        Assert.Equal([("donald-trump", "US"), ("mark-carney", "CA")], call.Leaders.Select(l => (l.Slug, l.Country)).Order());
+        Assert.Equal(["arctic-security", "fentanyl", "tariffs"], call.Topics.Select(t => t.Slug).Order());
+        Assert.Equal([first, second], call.Sources.Order());
+    }
+
+    [Fact]
+    public async Task A_leaders_calls_are_listed_under_the_leader_and_an_unknown_slug_is_404()
+    {
+        var date = TestData.NewDate();
+        var readout = await client.PostReadoutAsync(TestData.Readout(await client.NewSourceAsync(), date, "Mohammed bin Salman", "Trump"));
+
+        var page = await client.GetJsonAsync<Page<CallSummary>>($"/api/leaders/mohammed-bin-salman/calls?{Window(date, date)}");
+        Assert.Equal([readout.CallId], page.Items.Select(c => c.Id));
+
+        var missing = await client.GetAsync("/api/leaders/nobody-at-all/calls");
+        await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Readouts_are_listed_by_source_leader_and_dates_across_pages()
+    {
+        var date = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await client.PostReadoutAsync(TestData.Readout(source, date.AddDays(i), "Meloni", "Milei"))).Id);
+        }
+
+        await client.PostReadoutAsync(TestData.Readout(source, date, "Meloni", "Modi"));
+
+        var first = await client.GetJsonAsync<Page<ReadoutSummary>>($"/api/readouts?source={source}&leader=milei&{Window(date, date.AddDays(2))}&limit=2");
+        var second = await client.GetJsonAsync<Page<ReadoutSummary>>($"/api/readouts?source={source}&leader=milei&{Window(date, date.AddDays(2))}&limit=2&cursor={first.NextCursor}");
+
+        Assert.Equal([ids[2], ids[1]], first.Items.Select(r => r.Id));
+        Assert.Equal([ids[0]], second.Items.Select(r => r.Id));
+        Assert.Null(second.NextCursor);
+    }
+}
