@@ -43,7 +43,8 @@ public static class NameKey
                     builder.Append(' ');
                 }
 
-                builder.Append(c);
+                // Lowered again after decomposition: İ (U+0130) has no invariant lower case, but its base letter does.
+                builder.Append(char.ToLowerInvariant(c));
                 pendingSpace = false;
             }
             else
