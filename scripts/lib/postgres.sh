@@ -22,7 +22,8 @@ _docker_answers() {
 # Runs a command as the user that owns the cluster.
 _as_pg() {
   if [[ $(id -u) == 0 ]]; then
-    runuser -u postgres -- "$@"
+    # From /, which the postgres user can always enter (a clone under /root it cannot).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -100,6 +101,14 @@ listen_addresses = '127.0.0.1'
 port = $READOUTS_PG_PORT
 unix_socket_directories = '$sockets'
 CONF
+  fi
+
+  # The port may differ from the one the cluster was made with (READOUTS_PG_PORT).
+  _as_pg sed -i "s/^port = .*/port = $READOUTS_PG_PORT/" "$data/postgresql.auto.conf"
+  if _as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 \
+    && [[ $(sed -n 4p "$data/postmaster.pid" 2>/dev/null) != "$READOUTS_PG_PORT" ]]; then
+    _say "Restarting PostgreSQL from $data on port $READOUTS_PG_PORT"
+    _as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
   fi
 
   if _as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -45,13 +44,7 @@ public static class ApplicationExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddControllers()
-            .AddJsonOptions(options =>
-            {
-                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter());
-                options.JsonSerializerOptions.Converters.Add(new NoNulStringConverter());
-            });
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
-            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new NoNulStringConverter()));
         services.Configure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.Configure<MvcOptions>(options =>
             // Validators, not [Required] inferred from nullability, say what a request must have.

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Readouts.Api.Readouts;
 
 namespace Readouts.Api.Samples;
@@ -16,10 +14,9 @@ public static class SampleLoader
     public static async Task LoadAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        var json = scope.ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var path = Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json");
         await using var file = File.OpenRead(path);
-        var samples = await JsonSerializer.DeserializeAsync<List<CreateReadoutRequest>>(file, json, ct) ?? [];
+        var samples = await JsonSerializer.DeserializeAsync<List<CreateReadoutRequest>>(file, JsonSerializerOptions.Web, ct) ?? [];
 
         var readouts = scope.ServiceProvider.GetRequiredService<ReadoutService>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleLoader));
