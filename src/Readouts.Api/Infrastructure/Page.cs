@@ -45,7 +45,9 @@ public static class Cursor
         try
         {
             key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return key.Length > 0;
+
+            // A slug never holds control characters, and PostgreSQL text cannot hold NUL.
+            return key.Length > 0 && !key.Any(char.IsControl);
         }
         catch (FormatException)
         {

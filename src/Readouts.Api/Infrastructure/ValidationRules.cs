@@ -9,6 +9,24 @@ public static class ValidationRules
 
     public static bool HasLetterOrDigit(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
 
+    public const string UnusableNameMessage = "The name must contain letters or digits and fold to at most 200 characters (and a slug of at most 100).";
+
+    /// <summary>
+    /// Whether a name's stored keys fit their columns: folding (ß → ss) and transliteration
+    /// (龍 → long) can make keys longer than the name itself.
+    /// </summary>
+    public static bool IsUsableName(string? text, int maxSlugLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var fold = NameKey.Fold(text);
+        var slug = NameKey.Slug(text);
+        return fold.Length is > 0 and <= 200 && NameKey.Latin(text).Length <= 400 && slug.Length > 0 && slug.Length <= maxSlugLength;
+    }
+
     public static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetter);
 
     public static bool IsSlug(string? slug) =>

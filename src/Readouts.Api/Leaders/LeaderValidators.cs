@@ -7,12 +7,12 @@ internal sealed class CreateLeaderRequestValidator : AbstractValidator<CreateLea
 {
     public CreateLeaderRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
-            .WithMessage("'name' must contain a letter or digit.");
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Must(n => ValidationRules.IsUsableName(n, 100))
+            .WithMessage(ValidationRules.UnusableNameMessage);
         RuleFor(r => r.Country).NotEmpty().Must(ValidationRules.IsCountryCode).WithMessage(ValidationRules.CountryCodeMessage);
         RuleFor(r => r.Aliases).Must(a => a is null || a.Count <= 50).WithMessage("At most 50 aliases.");
-        RuleForEach(r => r.Aliases).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
-            .WithMessage("An alias must contain a letter or digit.");
+        RuleForEach(r => r.Aliases).NotEmpty().MaximumLength(200).Must(a => ValidationRules.IsUsableName(a, 400))
+            .WithMessage(ValidationRules.UnusableNameMessage);
     }
 }
 
@@ -20,8 +20,8 @@ internal sealed class AddAliasRequestValidator : AbstractValidator<AddAliasReque
 {
     public AddAliasRequestValidator()
     {
-        RuleFor(r => r.Alias).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
-            .WithMessage("'alias' must contain a letter or digit.");
+        RuleFor(r => r.Alias).NotEmpty().MaximumLength(200).Must(a => ValidationRules.IsUsableName(a, 400))
+            .WithMessage(ValidationRules.UnusableNameMessage);
     }
 }
 

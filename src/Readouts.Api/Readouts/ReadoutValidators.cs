@@ -27,8 +27,8 @@ internal sealed class CreateReadoutRequestValidator : AbstractValidator<CreateRe
             .Must(l => l!.Count <= 50).WithMessage("At most 50 leaders.");
         RuleForEach(r => r.Leaders).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Topics).Must(t => t is null || t.Count <= 100).WithMessage("At most 100 topics.");
-        RuleForEach(r => r.Topics).NotEmpty().MaximumLength(200).Must(ValidationRules.HasLetterOrDigit)
-            .WithMessage("A topic must contain a letter or digit.");
+        RuleForEach(r => r.Topics).NotEmpty().MaximumLength(200).Must(t => ValidationRules.IsUsableName(t, 200))
+            .WithMessage("A topic must contain letters or digits and make a slug of at most 200 characters.");
         RuleFor(r => r.Statements).Must(s => s is null || s.Count <= 500).WithMessage("At most 500 statements.");
         RuleForEach(r => r.Statements).NotNull().ChildRules(statement =>
         {
