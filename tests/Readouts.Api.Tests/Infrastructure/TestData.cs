@@ -70,6 +70,43 @@ public static class TestData
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Asserts a problem+json answer with some 4xx status (never a 5xx) and returns its parsed body.</summary>
+    public static async Task<JsonElement> ShouldBeClientErrorProblemAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(
+            (int)response.StatusCode is >= 400 and < 500,
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected a 4xx, got {(int)response.StatusCode} {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonSerializer.Deserialize<JsonElement>(body);
+    }
+
+    /// <summary>Asserts that the source has stored no readout at all.</summary>
+    public static async Task ShouldHaveNoReadoutsAsync(this HttpClient client, string source)
+    {
+        var stored = await client.GetJsonAsync<Api.Infrastructure.Page<ReadoutSummary>>($"/api/readouts?source={source}");
+        Assert.True(stored.Items.Count == 0, $"Source '{source}' stored readouts it should have refused: {string.Join(", ", stored.Items.Select(r => r.Title))}");
+    }
+
+    /// <summary>Every item of a list endpoint, following nextCursor to the end.</summary>
+    public static async Task<List<T>> GetAllPagesAsync<T>(this HttpClient client, string url, int limit = 100)
+    {
+        var items = new List<T>();
+        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            Assert.True(++pages <= 1000, $"{url} still gives a nextCursor after 1000 pages.");
+            var page = await client.GetJsonAsync<Api.Infrastructure.Page<T>>($"{url}{separator}limit={limit}" + (cursor is null ? "" : $"&cursor={cursor}"));
+            items.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return items;
+    }
+
     /// <summary>The error messages a validation problem gives for a field (empty if none).</summary>
     public static IReadOnlyList<string> ErrorsFor(this JsonElement problem, string field) =>
         problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var messages)
