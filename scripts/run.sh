@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Runs the API as a newcomer would: PostgreSQL up, migrations applied, the seed's readouts loaded,
-# Swagger UI served. Ctrl+C stops the API; PostgreSQL keeps running (scripts/lib/postgres.sh).
+# Runs the API as a newcomer would: PostgreSQL up (scripts/lib/postgres.sh), migrations applied,
+# the sample readouts loaded, Swagger UI served on http://localhost:${READOUTS_PORT:-5080}/swagger.
+# Extra arguments go to the API (e.g. --Samples:Load=false). Ctrl+C stops the API; PostgreSQL keeps
+# running (see readouts_postgres_down in scripts/lib/postgres.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
+
+command -v dotnet >/dev/null 2>&1 || { echo "==> dotnet not found: install the .NET 10 SDK" >&2; exit 1; }
 
 readouts_postgres_up
 port="${READOUTS_PORT:-5080}"
@@ -11,6 +15,6 @@ echo "==> Swagger UI: http://localhost:$port/swagger" >&2
 echo "==> Write API key (Development): readouts-dev-key" >&2
 ConnectionStrings__Readouts="$READOUTS_PG_CONNECTION" \
 ASPNETCORE_ENVIRONMENT=Development \
-Database__MigrateOnStartup=true \
 Samples__Load=true \
-  exec dotnet run --project src/Readouts.Api/Readouts.Api.csproj --urls "http://127.0.0.1:$port"
+Database__MigrateOnStartup=true \
+  exec dotnet run --project src/Readouts.Api/Readouts.Api.csproj --urls "http://127.0.0.1:$port" "$@"

@@ -1,28 +1,51 @@
 #!/usr/bin/env bash
-# Runs every check CI runs: PostgreSQL up, build (warnings are errors), format check, all tests.
-# Extra arguments go to dotnet test (e.g. --filter Linking).
+# Runs every check CI runs: PostgreSQL up (scripts/lib/postgres.sh), build (warnings are errors),
+# format check, all tests. Extra arguments go to dotnet test, e.g.
+#   ./scripts/test.sh --filter "FullyQualifiedName~Linking"
+# Ends with one line "N passed, N failed, N skipped" and dotnet test's exit code.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
+
+command -v dotnet >/dev/null 2>&1 || { echo "==> dotnet not found: install the .NET 10 SDK" >&2; exit 1; }
 
 readouts_postgres_up
 # The tests make throwaway databases on this server; without the variable they use Testcontainers.
 export READOUTS_TEST_POSTGRES="$READOUTS_PG_CONNECTION"
 
-dotnet tool restore >/dev/null
+echo "==> dotnet tool restore" >&2
+if ! tools=$(dotnet tool restore 2>&1); then
+  printf '%s\n' "$tools" >&2
+  exit 1
+fi
+echo "==> dotnet build" >&2
 dotnet build Readouts.sln -c Release
+echo "==> dotnet format --verify-no-changes" >&2
 dotnet format Readouts.sln --verify-no-changes --no-restore
 
 results=artifacts/test-results
+trx="$results/results.trx"
 rm -rf "$results"
+echo "==> dotnet test" >&2
 status=0
 dotnet test Readouts.sln -c Release --no-build --logger "console;verbosity=normal" \
   --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@" || status=$?
 
-trx="$results/results.trx"
-if [[ -f $trx ]]; then
-  counters=$(grep -o '<Counters [^>]*>' "$trx")
-  count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
-  echo "$(count passed) passed, $(count failed) failed, $(count notExecuted) skipped"
+if [[ ! -f $trx ]]; then
+  echo "==> No test results ($trx)" >&2
+  exit $((status == 0 ? 1 : status))
 fi
+# <Counters total="4" executed="3" passed="2" failed="1" error="0" timeout="0" aborted="0" .../>
+# Skipped tests count as neither executed nor notExecuted: skipped = total - executed.
+counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+counter() {
+  local n
+  n=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters")
+  echo "${n:-0}"
+}
+passed=$(counter passed)
+failed=$(($(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted)))
+skipped=$(($(counter total) - $(counter executed)))
+((skipped >= 0)) || skipped=0
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
