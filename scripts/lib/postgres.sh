@@ -38,7 +38,8 @@ _pg_bin() {
     [[ $(id -u) == 0 ]] || sudo=(sudo)
     "${sudo[@]}" apt-get update -qq >&2
     # Debian's package creates and starts a "main" cluster on 5432; it is not ours, so stop it.
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq postgresql >&2
+    # Through env, because sudo drops the variable.
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
     "${sudo[@]}" pg_ctlcluster --force "$(ls /usr/lib/postgresql | sort -V | tail -n 1)" main stop >/dev/null 2>&1 || true
     newest=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
