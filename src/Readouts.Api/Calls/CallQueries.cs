@@ -4,12 +4,13 @@ using NpgsqlTypes;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
+using Readouts.Api.Sources;
 using Readouts.Api.Topics;
 
 namespace Readouts.Api.Calls;
 
 /// <summary>Reads calls: lists with filters, one call with its readouts, and their comparison.</summary>
-public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, TopicService topics)
+public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics)
 {
     public async Task<Page<CallSummary>> ListAsync(CallQuery query, CancellationToken ct) =>
         await ListAsync(query, await ResolveLeaderFilterAsync(query, ct), ct);
@@ -53,8 +54,7 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, To
 
         if (query.Source is not null)
         {
-            var sourceId = await db.Sources.Where(s => s.Slug == query.Source).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct)
-                ?? throw ApiProblemException.Unprocessable("source", $"'{query.Source}' is not a known source; see GET /api/sources.");
+            var sourceId = await sources.FindIdAsync("source", query.Source, ct);
             calls = calls.Where(c => c.Readouts.Any(r => r.SourceId == sourceId));
         }
 

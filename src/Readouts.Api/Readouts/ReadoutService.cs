@@ -6,12 +6,13 @@ using Npgsql;
 using Readouts.Api.Calls;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Leaders;
+using Readouts.Api.Sources;
 using Readouts.Api.Topics;
 
 namespace Readouts.Api.Readouts;
 
 /// <summary>Stores readouts and reads them back.</summary>
-public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders, TopicService topics, CallLinker linker)
+public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics, CallLinker linker)
 {
     /// <summary>
     /// Stores a posted readout and links it to its call. A resend of the same source and URL with the
@@ -62,7 +63,7 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
         var readouts = db.Readouts.AsNoTracking();
         if (query.Source is not null)
         {
-            var sourceId = await FindSourceAsync("source", query.Source, ct);
+            var sourceId = await sources.FindIdAsync("source", query.Source, ct);
             readouts = readouts.Where(r => r.SourceId == sourceId);
         }
 
@@ -110,7 +111,7 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
             .Where(r => !string.IsNullOrWhiteSpace(r.Text))
             .ToList();
 
-        var sourceId = await FindSourceAsync("source", request.Source!, ct);
+        var sourceId = await sources.FindIdAsync("source", request.Source!, ct);
         var byField = await leaders.ResolveAsync([.. leaderReferences, .. speakerReferences], ct);
 
         var leaderIds = leaderReferences.Select(r => byField[r.Field].Id).Distinct().ToList();
@@ -191,10 +192,6 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
 
         return await GetAsync(existing.Id, ct);
     }
-
-    private async Task<int> FindSourceAsync(string field, string slug, CancellationToken ct) =>
-        await db.Sources.Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct)
-            ?? throw ApiProblemException.Unprocessable(field, $"'{slug}' is not a known source; see GET /api/sources or add it with POST /api/sources.");
 
     /// <summary>
     /// Title (weighted highest), body and statements, stemmed in the readout's own language. Done

@@ -26,6 +26,11 @@ public sealed class SourceService(ReadoutsDbContext db)
             .Select(s => new SourceResponse(s.Slug, s.Name, s.Country, s.Url))
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>The id of the source with this slug; an unknown slug is a 422 on <paramref name="field"/>.</summary>
+    public async Task<int> FindIdAsync(string field, string slug, CancellationToken ct) =>
+        await db.Sources.Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct)
+            ?? throw ApiProblemException.Unprocessable(field, $"'{slug}' is not a known source; see GET /api/sources or add it with POST /api/sources.");
+
     public async Task<SourceResponse> CreateAsync(CreateSourceRequest request, CancellationToken ct)
     {
         var source = new Source
