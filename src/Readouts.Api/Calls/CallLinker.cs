@@ -48,30 +48,25 @@ public sealed class CallLinker(ReadoutsDbContext db)
     /// Attaches <paramref name="readout"/> to the call it tells, creating the call if there is none.
     /// Must run inside a transaction: the advisory lock taken here makes concurrent posts about the
     /// same leaders link one after the other, so two sides posted at once end in one call, across
-    /// any number of API instances.
+    /// any number of API instances. A readout being re-linked is not counted in its own call.
     /// </summary>
     public async Task LinkAsync(Readout readout, IReadOnlyCollection<int> leaderIds, CancellationToken ct)
     {
         var key = Call.KeyFor(leaderIds);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        await LockAsync([key], ct);
 
         var from = readout.CallDate.AddDays(-1);
         var to = readout.CallDate.AddDays(1);
         var candidates = await db.Calls.AsNoTracking()
             .Where(c => c.LeaderKey == key && c.Date >= from && c.Date <= to)
             .Select(c => new Candidate(c.Id, c.LeaderKey, c.Date, c.CreatedAt,
-                c.Readouts.Select(r => new SourceLanguage(r.SourceId, r.Language)).ToList()))
+                c.Readouts.Where(r => r.Id != readout.Id).Select(r => new SourceLanguage(r.SourceId, r.Language)).ToList()))
             .ToListAsync(ct);
 
         var chosen = Choose(new NewReadout(key, readout.CallDate, readout.SourceId, readout.Language), candidates);
         if (chosen is null)
         {
-            readout.Call = new Call
-            {
-                Date = readout.CallDate,
-                LeaderKey = key,
-                Leaders = leaderIds.Distinct().Select(id => new CallLeader { LeaderId = id }).ToList(),
-            };
+            readout.Call = NewCall(readout.CallDate, key, leaderIds);
             return;
         }
 
@@ -80,6 +75,38 @@ public sealed class CallLinker(ReadoutsDbContext db)
         {
             await db.Calls.Where(c => c.Id == chosen.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Date, readout.CallDate), ct);
+        }
+    }
+
+    /// <summary>
+    /// Serialises linking for these leader sets until the transaction ends. Several keys are taken
+    /// in one order, so two moves between the same calls in opposite directions cannot deadlock.
+    /// </summary>
+    public async Task LockAsync(IEnumerable<string> leaderKeys, CancellationToken ct)
+    {
+        foreach (var key in leaderKeys.Distinct().Order(StringComparer.Ordinal))
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        }
+    }
+
+    public static Call NewCall(DateOnly date, string leaderKey, IEnumerable<int> leaderIds) => new()
+    {
+        Date = date,
+        LeaderKey = leaderKey,
+        Leaders = leaderIds.Distinct().Select(id => new CallLeader { LeaderId = id }).ToList(),
+    };
+
+    /// <summary>
+    /// After a readout left or moved within a call: a call with no readouts left is removed,
+    /// otherwise its date becomes again the earliest its readouts give.
+    /// </summary>
+    public async Task TidyAsync(long callId, CancellationToken ct)
+    {
+        if (await db.Calls.Where(c => c.Id == callId && !c.Readouts.Any()).ExecuteDeleteAsync(ct) == 0)
+        {
+            await db.Calls.Where(c => c.Id == callId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Date, c => c.Readouts.Min(r => r.CallDate)), ct);
         }
     }
 }

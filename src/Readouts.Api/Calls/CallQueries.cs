@@ -125,14 +125,14 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
             .ToListAsync(ct);
         var callTopics = await (
             from r in db.Readouts
-            where ids.Contains(r.CallId)
+            where ids.Contains(r.CallId!.Value)
             from t in r.Topics
-            select new { r.CallId, t.Topic.Slug, t.Topic.Name })
+            select new { CallId = r.CallId!.Value, t.Topic.Slug, t.Topic.Name })
             .Distinct()
             .ToListAsync(ct);
         var callSources = await db.Readouts.AsNoTracking()
-            .Where(r => ids.Contains(r.CallId))
-            .Select(r => new { r.CallId, r.Source.Slug })
+            .Where(r => ids.Contains(r.CallId!.Value))
+            .Select(r => new { CallId = r.CallId!.Value, r.Source.Slug })
             .Distinct()
             .ToListAsync(ct);
 

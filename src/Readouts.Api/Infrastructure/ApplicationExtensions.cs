@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Readouts.Api.Calls;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
@@ -31,7 +32,12 @@ public static class ApplicationExtensions
             ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts.");
         services.AddDbContextPool<ReadoutsDbContext>(options => options
             // One query per read: the readout projections load few topics and statements each.
-            .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                // Rides out a PostgreSQL restart of a few seconds. Writes are retried whole by
+                // UnitOfWork; longer outages end in a 503 with Retry-After. Admin and crash
+                // shutdowns and deadlocks are worth a retry too, though Npgsql does not call them transient.
+                .EnableRetryOnFailure(4, TimeSpan.FromSeconds(2), [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.DeadlockDetected]))
             .UseSnakeCaseNamingConvention());
 
         services.AddScoped<LeaderResolver>();
@@ -41,7 +47,11 @@ public static class ApplicationExtensions
         services.AddScoped<CallLinker>();
         services.AddScoped<CallQueries>();
         services.AddScoped<ReadoutService>();
+        services.AddScoped<UnitOfWork>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<IdempotencyCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyCleanup>());
 
         services.AddControllers()
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new NoNulStringConverter()));
@@ -65,6 +75,8 @@ public static class ApplicationExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddRateLimits(builder.Configuration);
+        services.AddConfiguredCors(builder.Configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -80,16 +92,30 @@ public static class ApplicationExtensions
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        // One line per request, naming the API key that wrote (its name, never the key).
+        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+            diagnostics.Set("KeyName", http.User.Identity?.Name));
         app.UseRequestBodyLimit();
         app.UseNulCharacterGuard();
 
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Readouts API");
 
+        if (SecurityHeaders.AllowedOrigins(app.Configuration).Length > 0)
+        {
+            app.UseCors(SecurityHeaders.CorsPolicy);
+        }
+
         app.UseAuthentication();
+        if (RateLimits.IsEnabled(app.Configuration))
+        {
+            // After authentication, so that writes are counted per API key.
+            app.UseRateLimiter();
+        }
+
         app.UseAuthorization();
 
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();

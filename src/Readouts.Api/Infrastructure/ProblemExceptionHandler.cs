@@ -56,7 +56,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is Npgsql.NpgsqlException { IsTransient: true })
+            if (e is Npgsql.NpgsqlException { IsTransient: true }
+                or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.AdminShutdown or Npgsql.PostgresErrorCodes.CrashShutdown or Npgsql.PostgresErrorCodes.DeadlockDetected })
             {
                 return true;
             }

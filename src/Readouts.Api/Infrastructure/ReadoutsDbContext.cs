@@ -27,6 +27,10 @@ public class ReadoutsDbContext(DbContextOptions<ReadoutsDbContext> options) : Db
 
     public DbSet<Statement> Statements => Set<Statement>();
 
+    public DbSet<ReadoutRevision> ReadoutRevisions => Set<ReadoutRevision>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Trigram indexes back leader search and "did you mean" suggestions.

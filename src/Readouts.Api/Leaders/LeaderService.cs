@@ -5,7 +5,7 @@ using Readouts.Api.Infrastructure;
 namespace Readouts.Api.Leaders;
 
 /// <summary>The leader registry: search, read, add leaders and aliases.</summary>
-public sealed class LeaderService(ReadoutsDbContext db)
+public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
 {
     public async Task<Page<LeaderResponse>> ListAsync(LeaderQuery query, CancellationToken ct)
     {
@@ -33,7 +33,11 @@ public sealed class LeaderService(ReadoutsDbContext db)
         return row is null ? null : ToResponse(row);
     }
 
-    public async Task<LeaderResponse> CreateAsync(CreateLeaderRequest request, CancellationToken ct)
+    /// <summary>Adds a leader: 201, or 409 when the slug or a name is taken.</summary>
+    public Task<WriteOutcome> CreateAsync(CreateLeaderRequest request, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, request, async ct => WriteOutcome.Of(StatusCodes.Status201Created, await CreateOnceAsync(request, ct), $"/api/leaders/{NameKey.Slug(request.Name!.Trim())}"), ct);
+
+    private async Task<LeaderResponse> CreateOnceAsync(CreateLeaderRequest request, CancellationToken ct)
     {
         var name = request.Name!.Trim();
         var slug = NameKey.Slug(name);
@@ -61,14 +65,18 @@ public sealed class LeaderService(ReadoutsDbContext db)
         return (await GetAsync(slug, ct))!;
     }
 
-    /// <summary>Adds an alias; <c>created</c> is false when the leader already had it.</summary>
-    public async Task<(LeaderResponse Leader, bool Created)?> AddAliasAsync(string slug, AddAliasRequest request, CancellationToken ct)
-    {
-        var leaderId = await db.Leaders.Where(l => l.Slug == slug).Select(l => (int?)l.Id).SingleOrDefaultAsync(ct);
-        if (leaderId is null)
+    /// <summary>Adds an alias: 201, or 200 when the leader already had it; 404 for an unknown leader.</summary>
+    public Task<WriteOutcome> AddAliasAsync(string slug, AddAliasRequest request, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, request, async ct => await AddAliasOnceAsync(slug, request, ct) switch
         {
-            return null;
-        }
+            (var leader, true) => WriteOutcome.Of(StatusCodes.Status201Created, leader, $"/api/leaders/{slug}"),
+            (var leader, false) => WriteOutcome.Of(StatusCodes.Status200OK, leader),
+        }, ct);
+
+    private async Task<(LeaderResponse Leader, bool Created)> AddAliasOnceAsync(string slug, AddAliasRequest request, CancellationToken ct)
+    {
+        var leaderId = await db.Leaders.Where(l => l.Slug == slug).Select(l => (int?)l.Id).SingleOrDefaultAsync(ct)
+            ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Not Found", $"There is no leader '{slug}'.");
 
         var alias = LeaderName.For(request.Alias!);
         var owner = await db.LeaderNames.Where(n => n.Key == alias.Key)
@@ -81,7 +89,7 @@ public sealed class LeaderService(ReadoutsDbContext db)
 
         if (owner is null)
         {
-            alias.LeaderId = leaderId.Value;
+            alias.LeaderId = leaderId;
             db.LeaderNames.Add(alias);
             await SaveOrConflictAsync("The alias was given to another leader at the same time.", ct);
         }

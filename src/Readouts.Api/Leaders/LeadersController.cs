@@ -24,7 +24,7 @@ public sealed class LeadersController(LeaderService leaders, CallQueries calls) 
         await leaders.GetAsync(slug, ct) is { } leader ? leader : NotFound();
 
     /// <summary>Adds a leader; the slug is derived from the name.</summary>
-    /// <remarks>409 when the slug, the name or an alias already belongs to another leader. Requires an X-Api-Key.</remarks>
+    /// <remarks>409 when the slug, the name or an alias already belongs to another leader. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
     [HttpPost]
     [Authorize]
     [Consumes("application/json")]
@@ -32,11 +32,8 @@ public sealed class LeadersController(LeaderService leaders, CallQueries calls) 
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<LeaderResponse>> Create(CreateLeaderRequest request, CancellationToken ct)
-    {
-        var leader = await leaders.CreateAsync(request, ct);
-        return CreatedAtAction(nameof(Get), new { slug = leader.Slug }, leader);
-    }
+    public async Task<ActionResult> Create(CreateLeaderRequest request, CancellationToken ct) =>
+        this.Answer(await leaders.CreateAsync(request, WriteContext.Of(HttpContext), ct));
 
     /// <summary>Adds an alias: 201 when new, 200 when the leader already has it, 409 when another leader has it.</summary>
     [HttpPost("{slug}/aliases")]
@@ -48,13 +45,8 @@ public sealed class LeadersController(LeaderService leaders, CallQueries calls) 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<LeaderResponse>> AddAlias(string slug, AddAliasRequest request, CancellationToken ct) =>
-        await leaders.AddAliasAsync(slug, request, ct) switch
-        {
-            null => NotFound(),
-            ({ } leader, true) => CreatedAtAction(nameof(Get), new { slug }, leader),
-            ({ } leader, false) => Ok(leader),
-        };
+    public async Task<ActionResult> AddAlias(string slug, AddAliasRequest request, CancellationToken ct) =>
+        this.Answer(await leaders.AddAliasAsync(slug, request, WriteContext.Of(HttpContext), ct));
 
     /// <summary>The leader's calls, newest first; takes the same filters as GET /api/calls.</summary>
     [HttpGet("{slug}/calls")]

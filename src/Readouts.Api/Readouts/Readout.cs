@@ -11,9 +11,10 @@ public class Readout
 {
     public long Id { get; set; }
 
-    public long CallId { get; set; }
+    /// <summary>The call it tells; null once the readout is deleted.</summary>
+    public long? CallId { get; set; }
 
-    public Call Call { get; set; } = null!;
+    public Call? Call { get; set; }
 
     public int SourceId { get; set; }
 
@@ -44,9 +45,54 @@ public class Readout
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>1 when posted; every correction, relink and the deletion add one. The ETag.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>What made the current version: <see cref="ReadoutChange"/>.</summary>
+    public required string Change { get; set; }
+
+    /// <summary>When the current version was written.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The name of the API key that wrote the current version.</summary>
+    public required string UpdatedBy { get; set; }
+
+    /// <summary>Set by DELETE: the readout leaves its call and every query, but keeps its history.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public List<ReadoutTopic> Topics { get; set; } = [];
 
     public List<Statement> Statements { get; set; } = [];
+}
+
+/// <summary>The kinds of change a revision records.</summary>
+public static class ReadoutChange
+{
+    public const string Created = "created";
+    public const string Corrected = "corrected";
+    public const string Relinked = "relinked";
+    public const string Deleted = "deleted";
+}
+
+/// <summary>
+/// A superseded version of a readout, as GET /api/readouts/{id} showed it then. The current
+/// version lives in the readout itself, so readouts never corrected cost no history rows.
+/// </summary>
+public class ReadoutRevision
+{
+    public long ReadoutId { get; set; }
+
+    /// <summary>The readout's <see cref="Readout.Version"/> at the time.</summary>
+    public int Number { get; set; }
+
+    public required string Change { get; set; }
+
+    public DateTimeOffset WrittenAt { get; set; }
+
+    public required string WrittenBy { get; set; }
+
+    /// <summary>The readout's JSON representation at that version (jsonb).</summary>
+    public required string Snapshot { get; set; }
 }
 
 public class ReadoutTopic

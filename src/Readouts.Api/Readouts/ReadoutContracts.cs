@@ -10,7 +10,7 @@ namespace Readouts.Api.Readouts;
 /// Presidency's readout of the seed call in English: posted, it joins the seed call as that
 /// source's second language version.
 /// </summary>
-public sealed record CreateReadoutRequest
+public sealed record ReadoutRequest
 {
     /// <summary>Slug of the publishing source (see GET /api/sources).</summary>
     /// <example>iletisim</example>
@@ -69,9 +69,26 @@ public sealed record SpeakerRef(string Slug, string Name);
 public sealed record StatementResponse(SpeakerRef? Speaker, string Text);
 
 /// <summary>A stored readout, linked to its call.</summary>
+/// <param name="Id">Readout id.</param>
+/// <param name="CallId">The call it tells.</param>
+/// <param name="Version">1 when posted, one more for each correction or relink; the ETag is this number, quoted.</param>
+/// <param name="UpdatedAt">When this version was written.</param>
+/// <param name="Source">Slug of the publishing source.</param>
+/// <param name="Language">BCP 47 code of the text.</param>
+/// <param name="CallDate">The date of the call as the source gives it.</param>
+/// <param name="PublishedAt">When the source published it, in UTC.</param>
+/// <param name="Title">The readout's title.</param>
+/// <param name="Url">Where the source published it.</param>
+/// <param name="Body">The full text.</param>
+/// <param name="Leaders">The call's leaders.</param>
+/// <param name="Topics">What it says was discussed.</param>
+/// <param name="Statements">What it attributes to whom, in order.</param>
+/// <param name="CreatedAt">When it was first posted.</param>
 public sealed record ReadoutResponse(
     long Id,
     long CallId,
+    int Version,
+    DateTimeOffset UpdatedAt,
     string Source,
     string Language,
     DateOnly CallDate,
@@ -87,7 +104,9 @@ public sealed record ReadoutResponse(
     /// <summary>The one projection every read of a whole readout uses.</summary>
     public static readonly Expression<Func<Readout, ReadoutResponse>> Projection = r => new ReadoutResponse(
         r.Id,
-        r.CallId,
+        r.CallId!.Value,
+        r.Version,
+        r.UpdatedAt,
         r.Source.Slug,
         r.Language,
         r.CallDate,
@@ -95,7 +114,7 @@ public sealed record ReadoutResponse(
         r.Title,
         r.Url,
         r.Body,
-        r.Call.Leaders.OrderBy(l => l.Leader.Name).Select(l => new LeaderRef(l.Leader.Slug, l.Leader.Name, l.Leader.Country)).ToList(),
+        r.Call!.Leaders.OrderBy(l => l.Leader.Name).Select(l => new LeaderRef(l.Leader.Slug, l.Leader.Name, l.Leader.Country)).ToList(),
         r.Topics.OrderBy(t => t.Topic.Name).Select(t => new TopicRef(t.Topic.Slug, t.Topic.Name)).ToList(),
         r.Statements.OrderBy(s => s.Position)
             .Select(s => new StatementResponse(s.Speaker == null ? null : new SpeakerRef(s.Speaker.Slug, s.Speaker.Name), s.Text))
@@ -113,6 +132,30 @@ public sealed record ReadoutSummary(
     DateTimeOffset? PublishedAt,
     string Title,
     string Url);
+
+/// <summary>Where an editor moves a readout.</summary>
+public sealed record LinkReadoutRequest
+{
+    /// <summary>The call to move the readout to (same leaders), or null to give it a call of its own.</summary>
+    /// <example>1</example>
+    [System.Text.Json.Serialization.JsonRequired]
+    public long? CallId { get; init; }
+}
+
+/// <summary>One version of a readout in its history.</summary>
+/// <param name="Number">The version number; the newest is the readout's current version.</param>
+/// <param name="Change">created, corrected, relinked or deleted.</param>
+/// <param name="WrittenAt">When it was written.</param>
+/// <param name="WrittenBy">The name of the API key that wrote it.</param>
+public sealed record RevisionSummary(int Number, string Change, DateTimeOffset WrittenAt, string WrittenBy);
+
+/// <summary>One version of a readout, as GET /api/readouts/{id} showed it then.</summary>
+/// <param name="Number">The version number.</param>
+/// <param name="Change">created, corrected, relinked or deleted.</param>
+/// <param name="WrittenAt">When it was written.</param>
+/// <param name="WrittenBy">The name of the API key that wrote it.</param>
+/// <param name="Readout">The readout at that version; null for a deletion (the version before it holds the last content).</param>
+public sealed record RevisionResponse(int Number, string Change, DateTimeOffset WrittenAt, string WrittenBy, ReadoutResponse? Readout);
 
 /// <summary>Filters for GET /api/readouts.</summary>
 public sealed class ReadoutQuery

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,51 +12,247 @@ using Readouts.Api.Topics;
 
 namespace Readouts.Api.Readouts;
 
-/// <summary>Stores readouts and reads them back.</summary>
-public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics, CallLinker linker)
+/// <summary>
+/// Stores readouts, corrects, moves and deletes them with their history, and reads them back.
+/// Every write is one <see cref="UnitOfWork"/>: resolve, link, save and record, retried as a whole.
+/// </summary>
+public sealed class ReadoutService(
+    ReadoutsDbContext db,
+    UnitOfWork unitOfWork,
+    LeaderResolver leaders,
+    SourceService sources,
+    TopicService topics,
+    CallLinker linker,
+    TimeProvider clock)
 {
     /// <summary>
-    /// Stores a posted readout and links it to its call. A resend of the same source and URL with the
-    /// same content returns the stored readout (<c>Created</c> false); with other content it is a 409.
+    /// Stores a posted readout and links it to its call: 201. A resend of the same source and URL
+    /// with the same content answers 200 with the stored readout; with other content, 409.
     /// </summary>
-    public async Task<(ReadoutResponse Readout, bool Created)> CreateAsync(CreateReadoutRequest request, CancellationToken ct)
+    public async Task<WriteOutcome> CreateAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct)
     {
-        var resolved = await ResolveAsync(request, ct);
-
-        var existing = await FindExistingAsync(resolved.Readout.SourceId, resolved.Readout.Url, resolved.Readout.ContentHash, ct);
-        if (existing is not null)
-        {
-            return (existing, false);
-        }
-
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var readout = resolved.Readout;
-            readout.Topics = (await topics.EnsureAsync(resolved.TopicNames, ct)).Select(id => new ReadoutTopic { TopicId = id }).ToList();
-            await linker.LinkAsync(readout, resolved.LeaderIds, ct);
-            db.Readouts.Add(readout);
-            await db.SaveChangesAsync(ct);
-            await IndexForSearchAsync(readout.Id, ct);
-            await transaction.CommitAsync(ct);
-            return ((await GetAsync(readout.Id, ct))!, true);
+            return await unitOfWork.RunAsync(writer, request, attemptCt => CreateOnceAsync(request, writer, attemptCt), ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NaturalKey })
         {
-            // PostgreSQL caps a tsvector at 1 MB; only pathological texts (many distinct words) reach it.
-            throw ApiProblemException.Unprocessable("body", $"The readout's text is too large to index for search: {e.MessageText}");
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_readouts_source_id_url" })
-        {
-            // A concurrent post of the same source and URL won the race: answer as for a resend.
-            db.ChangeTracker.Clear();
-            return (await FindExistingAsync(resolved.Readout.SourceId, resolved.Readout.Url, resolved.Readout.ContentHash, ct)
-                ?? throw new InvalidOperationException("The readout that took this source and URL has vanished."), false);
+            // A concurrent post of the same source and URL (about other leaders, so not serialised by
+            // the linking lock) won the race. Running again finds it and answers as for a resend.
+            return await unitOfWork.RunAsync(writer, request, attemptCt => CreateOnceAsync(request, writer, attemptCt), ct);
         }
     }
 
-    public Task<ReadoutResponse?> GetAsync(long id, CancellationToken ct) =>
-        db.Readouts.AsNoTracking().Where(r => r.Id == id).Select(ReadoutResponse.Projection).SingleOrDefaultAsync(ct);
+    private const string NaturalKey = "ix_readouts_source_id_url";
+
+    private async Task<WriteOutcome> CreateOnceAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct)
+    {
+        var resolved = await ResolveAsync(request, ct);
+        var readout = resolved.Readout;
+
+        // Under the linking lock, so that of identical posts at the same moment one stores and the rest find it.
+        await linker.LockAsync([Call.KeyFor(resolved.LeaderIds)], ct);
+        if (await FindExistingAsync(readout.SourceId, readout.Url, readout.ContentHash, ct) is { } existing)
+        {
+            return Answer(StatusCodes.Status200OK, existing);
+        }
+
+        readout.Change = ReadoutChange.Created;
+        readout.UpdatedBy = writer.KeyName;
+        readout.UpdatedAt = readout.CreatedAt = clock.GetUtcNow();
+        readout.Topics = (await topics.EnsureAsync(resolved.TopicNames, ct)).Select(id => new ReadoutTopic { TopicId = id }).ToList();
+        await linker.LinkAsync(readout, resolved.LeaderIds, ct);
+        db.Readouts.Add(readout);
+        await SaveAsync(ct);
+        await IndexForSearchAsync(readout.Id, ct);
+        var created = (await GetAsync(readout.Id, ct))!;
+        return Answer(StatusCodes.Status201Created, created, $"/api/readouts/{created.Id}");
+    }
+
+    /// <summary>
+    /// Replaces a readout's content with a source's correction: 200 with the new version. The
+    /// version replaced goes to the history. Changed leaders or date re-link it by the linking rules.
+    /// </summary>
+    public Task<WriteOutcome> UpdateAsync(long id, IReadOnlyList<string> ifMatch, ReadoutRequest request, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, request, async ct =>
+        {
+            var readout = await LoadForChangeAsync(id, ifMatch, ct);
+            var resolved = await ResolveAsync(request, ct);
+            var content = resolved.Readout;
+            if (content.SourceId != readout.SourceId)
+            {
+                throw ApiProblemException.Unprocessable("source", "A readout's source cannot change. Delete it and post the readout under its source.");
+            }
+
+            if (content.ContentHash == readout.ContentHash && content.Url == readout.Url)
+            {
+                // Nothing to correct: a resent PUT leaves the version, and the ETag, as they were.
+                return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+            }
+
+            var oldCallId = readout.CallId!.Value;
+            var oldKey = await db.Calls.Where(c => c.Id == oldCallId).Select(c => c.LeaderKey).SingleAsync(ct);
+            var newKey = Call.KeyFor(resolved.LeaderIds);
+            var relink = newKey != oldKey || content.CallDate != readout.CallDate;
+            await linker.LockAsync([oldKey, newKey], ct);
+            await ArchiveAsync(readout, ct);
+
+            readout.Language = content.Language;
+            readout.SearchConfig = content.SearchConfig;
+            readout.CallDate = content.CallDate;
+            readout.PublishedAt = content.PublishedAt;
+            readout.Title = content.Title;
+            readout.Url = content.Url;
+            readout.Body = content.Body;
+            readout.ContentHash = content.ContentHash;
+            await db.ReadoutTopics.Where(t => t.ReadoutId == id).ExecuteDeleteAsync(ct);
+            await db.Statements.Where(s => s.ReadoutId == id).ExecuteDeleteAsync(ct);
+            db.ReadoutTopics.AddRange((await topics.EnsureAsync(resolved.TopicNames, ct)).Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
+            db.Statements.AddRange(content.Statements.Select(s => new Statement { ReadoutId = id, Position = s.Position, SpeakerId = s.SpeakerId, Text = s.Text }));
+            if (relink)
+            {
+                await linker.LinkAsync(readout, resolved.LeaderIds, ct);
+            }
+
+            Stamp(readout, ReadoutChange.Corrected, writer);
+            await SaveAsync(ct);
+            await IndexForSearchAsync(id, ct);
+            if (relink)
+            {
+                await linker.TidyAsync(oldCallId, ct);
+            }
+
+            return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+        }, ct);
+
+    /// <summary>
+    /// Deletes a readout: 204. It leaves its call (a call left with no readouts is removed) and
+    /// every query; its history stays readable, ending in a "deleted" version.
+    /// </summary>
+    public Task<WriteOutcome> DeleteAsync(long id, IReadOnlyList<string> ifMatch, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, null, async ct =>
+        {
+            var readout = await LoadForChangeAsync(id, ifMatch, ct);
+            var callId = readout.CallId!.Value;
+            await linker.LockAsync([await db.Calls.Where(c => c.Id == callId).Select(c => c.LeaderKey).SingleAsync(ct)], ct);
+            await ArchiveAsync(readout, ct);
+            readout.CallId = null;
+            Stamp(readout, ReadoutChange.Deleted, writer);
+            readout.DeletedAt = readout.UpdatedAt;
+            await SaveAsync(ct);
+            await linker.TidyAsync(callId, ct);
+            return new WriteOutcome(StatusCodes.Status204NoContent, null);
+        }, ct);
+
+    /// <summary>
+    /// An editor's fix of a wrong link: moves the readout to another call with the same leaders,
+    /// or (no call) into a call of its own. Moving it where it already is changes nothing.
+    /// </summary>
+    public Task<WriteOutcome> MoveAsync(long id, IReadOnlyList<string>? ifMatch, LinkReadoutRequest request, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, request, async ct =>
+        {
+            var readout = await LoadForChangeAsync(id, ifMatch, ct);
+            var oldCallId = readout.CallId!.Value;
+            var leaderKey = await db.Calls.Where(c => c.Id == oldCallId).Select(c => c.LeaderKey).SingleAsync(ct);
+            await linker.LockAsync([leaderKey], ct);
+
+            if (request.CallId is { } targetId)
+            {
+                if (targetId == oldCallId)
+                {
+                    return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+                }
+
+                var target = await db.Calls.Where(c => c.Id == targetId)
+                    .Select(c => new { c.LeaderKey, Taken = c.Readouts.Any(r => r.SourceId == readout.SourceId && r.Language == readout.Language) })
+                    .SingleOrDefaultAsync(ct)
+                    ?? throw ApiProblemException.Unprocessable("callId", $"There is no call {targetId}.");
+                if (target.LeaderKey != leaderKey)
+                {
+                    throw ApiProblemException.Unprocessable("callId", $"Call {targetId} is between other leaders; a readout can only join a call with its own leaders.");
+                }
+
+                if (target.Taken)
+                {
+                    throw ApiProblemException.Unprocessable("callId", $"Call {targetId} already has a readout from this source in this language.");
+                }
+
+                await ArchiveAsync(readout, ct);
+                readout.CallId = targetId;
+            }
+            else
+            {
+                if (!await db.Readouts.AnyAsync(r => r.CallId == oldCallId && r.Id != id, ct))
+                {
+                    return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+                }
+
+                var leaderIds = await db.CallLeaders.Where(l => l.CallId == oldCallId).Select(l => l.LeaderId).ToListAsync(ct);
+                await ArchiveAsync(readout, ct);
+                readout.Call = CallLinker.NewCall(readout.CallDate, leaderKey, leaderIds);
+            }
+
+            Stamp(readout, ReadoutChange.Relinked, writer);
+            await SaveAsync(ct);
+            await linker.TidyAsync(oldCallId, ct);
+            await linker.TidyAsync(readout.CallId!.Value, ct);
+            return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+        }, ct);
+
+    /// <summary>One readout; null when there never was one with this id, 410 when it was deleted.</summary>
+    public async Task<ReadoutResponse?> GetAsync(long id, CancellationToken ct) =>
+        await db.Readouts.AsNoTracking().Where(r => r.Id == id).Select(ReadoutResponse.Projection).SingleOrDefaultAsync(ct)
+            ?? (await IsDeletedAsync(id, ct) ? throw Gone(id) : null);
+
+    /// <summary>A readout's versions, newest first; null when there never was such a readout.</summary>
+    public async Task<Page<RevisionSummary>?> ListRevisionsAsync(long id, PageQuery query, CancellationToken ct)
+    {
+        var current = await db.Readouts.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new RevisionSummary(r.Version, r.Change, r.UpdatedAt, r.UpdatedBy))
+            .SingleOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        var before = Cursor.TryDecode(query.Cursor, out string? after) && int.TryParse(after, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+        var rows = await db.ReadoutRevisions.AsNoTracking()
+            .Where(r => r.ReadoutId == id && r.Number < before)
+            .OrderByDescending(r => r.Number)
+            .Take(limit + 1)
+            .Select(r => new RevisionSummary(r.Number, r.Change, r.WrittenAt, r.WrittenBy))
+            .ToListAsync(ct);
+        if (current.Number < before)
+        {
+            rows.Insert(0, current);
+            rows = rows.Take(limit + 1).ToList();
+        }
+
+        return Cursor.ToPage(rows, limit, r => Cursor.Encode(r.Number.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Version <paramref name="number"/> of a readout, or null when it has no such version.</summary>
+    public async Task<RevisionResponse?> GetRevisionAsync(long id, int number, CancellationToken ct)
+    {
+        var current = await db.Readouts.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Version, r.Change, r.UpdatedAt, r.UpdatedBy })
+            .SingleOrDefaultAsync(ct);
+        if (current is null || number < 1 || number > current.Version)
+        {
+            return null;
+        }
+
+        if (number == current.Version)
+        {
+            var readout = current.Change == ReadoutChange.Deleted ? null : await GetAsync(id, ct);
+            return new RevisionResponse(number, current.Change, current.UpdatedAt, current.UpdatedBy, readout);
+        }
+
+        var revision = await db.ReadoutRevisions.AsNoTracking().SingleAsync(r => r.ReadoutId == id && r.Number == number, ct);
+        return new RevisionResponse(revision.Number, revision.Change, revision.WrittenAt, revision.WrittenBy,
+            JsonSerializer.Deserialize<ReadoutResponse>(revision.Snapshot, JsonSerializerOptions.Web));
+    }
 
     public async Task<Page<ReadoutSummary>> ListAsync(ReadoutQuery query, CancellationToken ct)
     {
@@ -70,7 +267,7 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
         if (query.Leader is not null)
         {
             var leaderId = (await leaders.ResolveAsync("leader", query.Leader, ct)).Id;
-            readouts = readouts.Where(r => r.Call.Leaders.Any(l => l.LeaderId == leaderId));
+            readouts = readouts.Where(r => r.Call!.Leaders.Any(l => l.LeaderId == leaderId));
         }
 
         if (query.From is { } from)
@@ -91,7 +288,7 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
         var rows = await readouts
             .OrderByDescending(r => r.CallDate).ThenByDescending(r => r.Id)
             .Take(limit + 1)
-            .Select(r => new ReadoutSummary(r.Id, r.CallId, r.Source.Slug, r.Language, r.CallDate, r.PublishedAt, r.Title, r.Url))
+            .Select(r => new ReadoutSummary(r.Id, r.CallId!.Value, r.Source.Slug, r.Language, r.CallDate, r.PublishedAt, r.Title, r.Url))
             .ToListAsync(ct);
         return Cursor.ToPage(rows, limit, r => Cursor.Encode(r.CallDate, r.Id));
     }
@@ -102,7 +299,7 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
     /// Resolves the source, the leaders and the speakers, reporting every unknown reference at
     /// once, and builds the readout (not yet linked or saved).
     /// </summary>
-    private async Task<Resolved> ResolveAsync(CreateReadoutRequest request, CancellationToken ct)
+    private async Task<Resolved> ResolveAsync(ReadoutRequest request, CancellationToken ct)
     {
         var leaderReferences = request.Leaders!.Select((text, i) => new LeaderResolver.Reference($"leaders[{i}]", text!)).ToList();
         var statements = request.Statements ?? [];
@@ -142,6 +339,8 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
             Url = request.Url!,
             Body = request.Body!,
             ContentHash = "",
+            Change = "",
+            UpdatedBy = "",
             Statements = statements.Select((s, i) => new Statement
             {
                 Position = i,
@@ -173,6 +372,66 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
+    /// <summary>The readout, tracked, after checking it may be changed: 404, 410 or 412 otherwise.</summary>
+    private async Task<Readout> LoadForChangeAsync(long id, IReadOnlyList<string>? ifMatch, CancellationToken ct)
+    {
+        var readout = await db.Readouts.SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw (await IsDeletedAsync(id, ct) ? Gone(id) : new ApiProblemException(StatusCodes.Status404NotFound, "Not Found", $"There is no readout {id}."));
+        EntityTags.EnsureMatches(ifMatch, EntityTags.ForVersion(readout.Version), $"Readout {id}");
+        return readout;
+    }
+
+    /// <summary>Keeps the current version in the history before it is replaced.</summary>
+    private async Task ArchiveAsync(Readout readout, CancellationToken ct)
+    {
+        var current = await db.Readouts.AsNoTracking().Where(r => r.Id == readout.Id).Select(ReadoutResponse.Projection).SingleAsync(ct);
+        db.ReadoutRevisions.Add(new ReadoutRevision
+        {
+            ReadoutId = readout.Id,
+            Number = readout.Version,
+            Change = readout.Change,
+            WrittenAt = readout.UpdatedAt,
+            WrittenBy = readout.UpdatedBy,
+            Snapshot = JsonSerializer.Serialize(current, JsonSerializerOptions.Web),
+        });
+    }
+
+    private void Stamp(Readout readout, string change, WriteContext writer)
+    {
+        readout.Version++;
+        readout.Change = change;
+        readout.UpdatedAt = clock.GetUtcNow();
+        readout.UpdatedBy = writer.KeyName;
+    }
+
+    /// <summary>Saves, turning the races a client can cause into the answers it should get.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ApiProblemException(StatusCodes.Status412PreconditionFailed, "The readout has changed since you read it.", "Another write changed it a moment ago. GET it again and retry with its new ETag.");
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NaturalKey } && db.ChangeTracker.Entries<Readout>().All(r => r.State != EntityState.Added))
+        {
+            throw ApiProblemException.Conflict("Another readout from this source already has this URL.");
+        }
+    }
+
+    private static WriteOutcome Answer(int status, ReadoutResponse readout, string? location = null) =>
+        WriteOutcome.Of(status, readout, location, EntityTags.ForVersion(readout.Version));
+
+    private Task<bool> IsDeletedAsync(long id, CancellationToken ct) =>
+        db.Readouts.IgnoreQueryFilters().AnyAsync(r => r.Id == id && r.DeletedAt != null, ct);
+
+    private static ApiProblemException Gone(long id) => new(
+        StatusCodes.Status410Gone,
+        "The readout was deleted.",
+        $"Readout {id} was deleted; its history is at /api/readouts/{id}/revisions.");
+
     private async Task<ReadoutResponse?> FindExistingAsync(int sourceId, string url, string contentHash, CancellationToken ct)
     {
         var existing = await db.Readouts.AsNoTracking()
@@ -197,11 +456,22 @@ public sealed class ReadoutService(ReadoutsDbContext db, LeaderResolver leaders,
     /// Title (weighted highest), body and statements, stemmed in the readout's own language. Done
     /// in SQL because statements live in their own table, and after they are saved.
     /// </summary>
-    private Task<int> IndexForSearchAsync(long readoutId, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
-        UPDATE readouts r SET search_vector =
-            setweight(to_tsvector(r.search_config::regconfig, r.title), 'A')
-            || to_tsvector(r.search_config::regconfig, r.body)
-            || to_tsvector(r.search_config::regconfig, coalesce((SELECT string_agg(s.text, ' ' ORDER BY s.position) FROM statements s WHERE s.readout_id = r.id), ''))
-        WHERE r.id = {readoutId}
-        """, ct);
+    private async Task IndexForSearchAsync(long readoutId, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE readouts r SET search_vector =
+                    setweight(to_tsvector(r.search_config::regconfig, r.title), 'A')
+                    || to_tsvector(r.search_config::regconfig, r.body)
+                    || to_tsvector(r.search_config::regconfig, coalesce((SELECT string_agg(s.text, ' ' ORDER BY s.position) FROM statements s WHERE s.readout_id = r.id), ''))
+                WHERE r.id = {readoutId}
+                """, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            // PostgreSQL caps a tsvector at 1 MB; only pathological texts (many distinct words) reach it.
+            throw ApiProblemException.Unprocessable("body", $"The readout's text is too large to index for search: {e.MessageText}");
+        }
+    }
 }

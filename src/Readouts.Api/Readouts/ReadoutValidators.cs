@@ -3,9 +3,9 @@ using Readouts.Api.Infrastructure;
 
 namespace Readouts.Api.Readouts;
 
-internal sealed class CreateReadoutRequestValidator : AbstractValidator<CreateReadoutRequest>
+internal sealed class ReadoutRequestValidator : AbstractValidator<ReadoutRequest>
 {
-    public CreateReadoutRequestValidator(TimeProvider clock)
+    public ReadoutRequestValidator(TimeProvider clock)
     {
         RuleFor(r => r.Source).NotEmpty().Must(ValidationRules.IsSlug).WithMessage(ValidationRules.SlugMessage);
         RuleFor(r => r.Language).NotEmpty().Must(SearchLanguages.IsLanguageTag)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
 
 namespace Readouts.Api.Samples;
@@ -16,14 +17,15 @@ public static class SampleLoader
         await using var scope = services.CreateAsyncScope();
         var path = Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json");
         await using var file = File.OpenRead(path);
-        var samples = await JsonSerializer.DeserializeAsync<List<CreateReadoutRequest>>(file, JsonSerializerOptions.Web, ct) ?? [];
+        var samples = await JsonSerializer.DeserializeAsync<List<ReadoutRequest>>(file, JsonSerializerOptions.Web, ct) ?? [];
 
         var readouts = scope.ServiceProvider.GetRequiredService<ReadoutService>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleLoader));
         foreach (var sample in samples)
         {
-            var (readout, created) = await readouts.CreateAsync(sample, ct);
-            logger.LogInformation("Sample readout {ReadoutId} from {Source} in call {CallId}: {Outcome}", readout.Id, readout.Source, readout.CallId, created ? "loaded" : "already present");
+            var outcome = await readouts.CreateAsync(sample, WriteContext.System("load samples"), ct);
+            var readout = JsonSerializer.Deserialize<ReadoutResponse>(outcome.Json!, JsonSerializerOptions.Web)!;
+            logger.LogInformation("Sample readout {ReadoutId} from {Source} in call {CallId}: {Outcome}", readout.Id, readout.Source, readout.CallId, outcome.Status == StatusCodes.Status201Created ? "loaded" : "already present");
         }
     }
 }

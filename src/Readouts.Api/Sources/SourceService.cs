@@ -4,7 +4,7 @@ using Readouts.Api.Infrastructure;
 
 namespace Readouts.Api.Sources;
 
-public sealed class SourceService(ReadoutsDbContext db)
+public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork)
 {
     public async Task<Page<SourceResponse>> ListAsync(int? limit, string? cursor, CancellationToken ct)
     {
@@ -31,7 +31,11 @@ public sealed class SourceService(ReadoutsDbContext db)
         await db.Sources.Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct)
             ?? throw ApiProblemException.Unprocessable(field, $"'{slug}' is not a known source; see GET /api/sources or add it with POST /api/sources.");
 
-    public async Task<SourceResponse> CreateAsync(CreateSourceRequest request, CancellationToken ct)
+    /// <summary>Adds a source: 201, or 409 when the slug is taken.</summary>
+    public Task<WriteOutcome> CreateAsync(CreateSourceRequest request, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, request, async ct => WriteOutcome.Of(StatusCodes.Status201Created, await CreateOnceAsync(request, ct), $"/api/sources/{request.Slug}"), ct);
+
+    private async Task<SourceResponse> CreateOnceAsync(CreateSourceRequest request, CancellationToken ct)
     {
         var source = new Source
         {

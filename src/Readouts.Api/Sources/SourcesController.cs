@@ -22,7 +22,7 @@ public sealed class SourcesController(SourceService sources) : ControllerBase
     public async Task<ActionResult<SourceResponse>> Get(string slug, CancellationToken ct) =>
         await sources.GetAsync(slug, ct) is { } source ? source : NotFound();
 
-    /// <summary>Adds a source. 409 when the slug is taken. Requires an X-Api-Key.</summary>
+    /// <summary>Adds a source. 409 when the slug is taken. Takes an Idempotency-Key. Requires an X-Api-Key.</summary>
     [HttpPost]
     [Authorize]
     [Consumes("application/json")]
@@ -30,9 +30,6 @@ public sealed class SourcesController(SourceService sources) : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<SourceResponse>> Create(CreateSourceRequest request, CancellationToken ct)
-    {
-        var source = await sources.CreateAsync(request, ct);
-        return CreatedAtAction(nameof(Get), new { slug = source.Slug }, source);
-    }
+    public async Task<ActionResult> Create(CreateSourceRequest request, CancellationToken ct) =>
+        this.Answer(await sources.CreateAsync(request, WriteContext.Of(HttpContext), ct));
 }

@@ -16,7 +16,7 @@ public sealed class CallComparisonRulesTests
     private static readonly TopicRef Security = new("security", "Security");
 
     private static ReadoutResponse Readout(long id, string source, string language, TopicRef[] topics, params StatementResponse[] statements) =>
-        new(id, 1, source, language, new DateOnly(2025, 1, 1), null, "t", $"https://{source}.org/{id}", "b", [First, Other], topics, statements, DateTimeOffset.UnixEpoch);
+        new(id, 1, 1, DateTimeOffset.UnixEpoch, source, language, new DateOnly(2025, 1, 1), null, "t", $"https://{source}.org/{id}", "b", [First, Other], topics, statements, DateTimeOffset.UnixEpoch);
 
     private static ReadoutResponse Published(ReadoutResponse readout, string publishedAt) =>
         readout with { PublishedAt = DateTimeOffset.Parse(publishedAt, CultureInfo.InvariantCulture) };

@@ -10,7 +10,7 @@ namespace Readouts.Api.Tests.Calls;
 /// <summary>GET /api/calls/{id}/comparison and GET /api/calls/{id} on the seed call.</summary>
 public sealed class ComparisonTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsApiFactory>, IAsyncLifetime
 {
-    private static readonly List<CreateReadoutRequest> Samples = JsonSerializer.Deserialize<List<CreateReadoutRequest>>(
+    private static readonly List<ReadoutRequest> Samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")),
         JsonSerializerOptions.Web)!;
 

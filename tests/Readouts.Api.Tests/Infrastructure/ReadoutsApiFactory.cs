@@ -34,6 +34,8 @@ public sealed class ReadoutsApiFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Samples:Load", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests post fast from one address; the rate-limit tests switch it on with small limits.
+        builder.UseSetting("RateLimiting:Enabled", "false");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

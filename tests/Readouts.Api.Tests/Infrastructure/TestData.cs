@@ -25,7 +25,7 @@ public static class TestData
         return slug;
     }
 
-    public static CreateReadoutRequest Readout(string source, DateOnly date, params string[] leaders) => new()
+    public static ReadoutRequest Readout(string source, DateOnly date, params string[] leaders) => new()
     {
         Source = source,
         Language = "en",
@@ -38,7 +38,7 @@ public static class TestData
         Body = "The leaders discussed bilateral relations and regional issues.",
     };
 
-    public static async Task<ReadoutResponse> PostReadoutAsync(this HttpClient client, CreateReadoutRequest request, HttpStatusCode expected = HttpStatusCode.Created)
+    public static async Task<ReadoutResponse> PostReadoutAsync(this HttpClient client, ReadoutRequest request, HttpStatusCode expected = HttpStatusCode.Created)
     {
         var response = await client.PostAsJsonAsync("/api/readouts", request);
         await response.ShouldHaveStatusAsync(expected);

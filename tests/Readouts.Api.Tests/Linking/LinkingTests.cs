@@ -15,7 +15,7 @@ public sealed class LinkingTests(ReadoutsApiFactory api) : IClassFixture<Readout
     [Fact]
     public async Task Posting_the_kremlin_side_links_it_to_the_presidency_readout()
     {
-        var samples = JsonSerializer.Deserialize<List<CreateReadoutRequest>>(
+        var samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")),
             JsonSerializerOptions.Web)!;
         var presidency = samples.Single(s => s.Source == "iletisim");
@@ -71,7 +71,7 @@ public sealed class LinkingTests(ReadoutsApiFactory api) : IClassFixture<Readout
         var date = TestData.NewDate();
         var kremlin = await client.NewSourceAsync("kremlin");
         var russian = TestData.Readout(kremlin, date, "Vladimir Putin", "Xi Jinping");
-        var inRussian = await client.PostReadoutAsync(new CreateReadoutRequest
+        var inRussian = await client.PostReadoutAsync(new ReadoutRequest
         {
             Source = russian.Source,
             Language = "ru",

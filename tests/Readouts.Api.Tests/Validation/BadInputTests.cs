@@ -16,11 +16,11 @@ public sealed class BadInputTests(ReadoutsApiFactory api) : IClassFixture<Readou
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private async Task<CreateReadoutRequest> ValidReadoutAsync() =>
+    private async Task<ReadoutRequest> ValidReadoutAsync() =>
         TestData.Readout(await client.NewSourceAsync(), TestData.NewDate(), "Erdoğan", "Putin");
 
     /// <summary>Posts, expects a problem naming the field, and checks the source stored no readout.</summary>
-    private async Task ShouldBeRefusedAsync(CreateReadoutRequest request, HttpStatusCode status, string field)
+    private async Task ShouldBeRefusedAsync(ReadoutRequest request, HttpStatusCode status, string field)
     {
         var response = await client.PostAsJsonAsync("/api/readouts", request);
 
@@ -623,7 +623,7 @@ public sealed class BadInputTests(ReadoutsApiFactory api) : IClassFixture<Readou
         Assert.True(readouts.GetProperty("post").TryGetProperty("security", out _), "POST /api/readouts does not say it needs the key.");
         Assert.False(readouts.GetProperty("get").TryGetProperty("security", out _), "GET /api/readouts claims to need the key.");
 
-        var request = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateReadoutRequest");
+        var request = document.GetProperty("components").GetProperty("schemas").GetProperty("ReadoutRequest");
         Assert.True(Strings(request).Any(t => t.Contains("Erdoğan", StringComparison.Ordinal)), $"The readout schema has no example from the seed readout (Erdoğan): {request}");
         Assert.Contains("iletisim", Strings(request));
     }

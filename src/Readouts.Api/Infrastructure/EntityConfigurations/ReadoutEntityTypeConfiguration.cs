@@ -14,9 +14,18 @@ internal sealed class ReadoutEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.ContentHash).HasMaxLength(64);
         builder.Property(r => r.SearchConfig).HasMaxLength(64);
         builder.Property(r => r.CreatedAt).HasDefaultValueSql("now()");
+        builder.Property(r => r.UpdatedAt).HasDefaultValueSql("now()");
+        builder.Property(r => r.Change).HasMaxLength(20);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(100);
 
-        // The natural key: one readout per source and URL; resends are detected through it.
-        builder.HasIndex(r => new { r.SourceId, r.Url }).IsUnique();
+        // A correction must start from the version it read: UPDATE … WHERE version = @read.
+        builder.Property(r => r.Version).IsConcurrencyToken();
+
+        // Deleted readouts are kept for their history but are in no call and no query.
+        builder.HasQueryFilter(r => r.DeletedAt == null);
+
+        // The natural key: one live readout per source and URL; resends are detected through it.
+        builder.HasIndex(r => new { r.SourceId, r.Url }).IsUnique().HasFilter("deleted_at IS NULL");
 
         // Calls' readouts, and the linking rule "no readout yet from this source in this language".
         builder.HasIndex(r => r.CallId);
@@ -33,6 +42,19 @@ internal sealed class ReadoutEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Topics).WithOne().HasForeignKey(t => t.ReadoutId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Statements).WithOne().HasForeignKey(s => s.ReadoutId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReadoutRevisionEntityTypeConfiguration : IEntityTypeConfiguration<ReadoutRevision>
+{
+    public void Configure(EntityTypeBuilder<ReadoutRevision> builder)
+    {
+        // GET /api/readouts/{id}/revisions and /revisions/{n}.
+        builder.HasKey(r => new { r.ReadoutId, r.Number });
+        builder.Property(r => r.Change).HasMaxLength(20);
+        builder.Property(r => r.WrittenBy).HasMaxLength(100);
+        builder.Property(r => r.Snapshot).HasColumnType("jsonb");
+        builder.HasOne<Readout>().WithMany().HasForeignKey(r => r.ReadoutId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -81,6 +81,55 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.ToTable("call_leaders", (string)null);
                 });
 
+            modelBuilder.Entity("Readouts.Api.Infrastructure.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("KeyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key_name");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("KeyName", "Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("Readouts.Api.Leaders.Leader", b =>
                 {
                     b.Property<int>("Id")
@@ -190,9 +239,15 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("call_date");
 
-                    b.Property<long>("CallId")
+                    b.Property<long?>("CallId")
                         .HasColumnType("bigint")
                         .HasColumnName("call_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("change");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
@@ -205,6 +260,10 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -236,11 +295,28 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("url");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_readouts");
@@ -262,9 +338,47 @@ namespace Readouts.Api.Infrastructure.Migrations
 
                     b.HasIndex("SourceId", "Url")
                         .IsUnique()
-                        .HasDatabaseName("ix_readouts_source_id_url");
+                        .HasDatabaseName("ix_readouts_source_id_url")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("readouts", (string)null);
+                });
+
+            modelBuilder.Entity("Readouts.Api.Readouts.ReadoutRevision", b =>
+                {
+                    b.Property<long>("ReadoutId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("readout_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("ReadoutId", "Number")
+                        .HasName("pk_readout_revisions");
+
+                    b.ToTable("readout_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Readouts.Api.Readouts.ReadoutTopic", b =>
@@ -435,7 +549,6 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .WithMany("Readouts")
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_readouts_calls_call_id");
 
                     b.HasOne("Readouts.Api.Sources.Source", "Source")
@@ -448,6 +561,16 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.Navigation("Call");
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Readouts.Api.Readouts.ReadoutRevision", b =>
+                {
+                    b.HasOne("Readouts.Api.Readouts.Readout", null)
+                        .WithMany()
+                        .HasForeignKey("ReadoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_readout_revisions_readouts_readout_id");
                 });
 
             modelBuilder.Entity("Readouts.Api.Readouts.ReadoutTopic", b =>

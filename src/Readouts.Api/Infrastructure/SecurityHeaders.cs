@@ -1,0 +1,43 @@
+namespace Readouts.Api.Infrastructure;
+
+/// <summary>
+/// Headers every answer carries, errors included, and CORS, off unless <c>Cors:AllowedOrigins</c>
+/// lists origins (<c>Cors__AllowedOrigins__0=https://newsroom.example</c>).
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string CorsPolicy = "configured-origins";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        // On starting, not now: the exception handler clears headers set before it writes an error.
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (!context.Request.Path.StartsWithSegments("/swagger"))
+            {
+                // JSON is never a page; Swagger UI is, and needs its scripts.
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+
+    public static string[] AllowedOrigins(IConfiguration configuration) =>
+        configuration.GetSection("Cors:AllowedOrigins").Get<string[]>()?.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray() ?? [];
+
+    public static void AddConfiguredCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = AllowedOrigins(configuration);
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(origins)
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithHeaders("Content-Type", ApiKeyAuthenticationHandler.HeaderName, WriteContext.IdempotencyKeyHeader, "If-Match", "If-None-Match")
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed")));
+    }
+}
