@@ -12,6 +12,8 @@ command -v dotnet >/dev/null 2>&1 || { echo "==> dotnet not found: install the .
 readouts_postgres_up
 # The tests make throwaway databases on this server; without the variable they use Testcontainers.
 export READOUTS_TEST_POSTGRES="$READOUTS_PG_CONNECTION"
+# The restart tests stop and start that server through the same functions.
+export READOUTS_TEST_POSTGRES_SCRIPT="$PWD/scripts/lib/postgres.sh"
 
 echo "==> dotnet tool restore" >&2
 if ! tools=$(dotnet tool restore 2>&1); then

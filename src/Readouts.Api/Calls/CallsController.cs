@@ -15,17 +15,19 @@ public sealed class CallsController(CallQueries calls) : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public Task<Page<CallSummary>> List([FromQuery] CallQuery query, CancellationToken ct) => calls.ListAsync(query, ct);
 
-    /// <summary>One call with all its readouts.</summary>
+    /// <summary>One call with all its readouts; its ETag changes whenever any of them does (If-None-Match answers 304).</summary>
     [HttpGet("{id:long}")]
     [ProducesResponseType<CallDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<CallDetails>> Get(long id, CancellationToken ct) =>
-        await calls.GetAsync(id, ct) is { } call ? call : NotFound();
+        await calls.GetAsync(id, ct) is { } call ? this.WithETag(call, EntityTags.ForContent(call)) : NotFound();
 
-    /// <summary>Where the sources' accounts of the call agree and differ.</summary>
+    /// <summary>Where the sources' accounts of the call agree and differ; with an ETag like the call's.</summary>
     [HttpGet("{id:long}/comparison")]
     [ProducesResponseType<CallComparison>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<CallComparison>> Compare(long id, CancellationToken ct) =>
-        await calls.CompareAsync(id, ct) is { } comparison ? comparison : NotFound();
+        await calls.CompareAsync(id, ct) is { } comparison ? this.WithETag(comparison, EntityTags.ForContent(comparison)) : NotFound();
 }

@@ -25,7 +25,8 @@ public sealed class ApiKeyRing
     {
         foreach (var entry in configuration.GetSection("ApiKeys").GetChildren())
         {
-            var (name, key) = entry.Value is not null ? ($"key-{entry.Key}", entry.Value) : (entry["Name"] ?? $"key-{entry.Key}", entry["Key"]);
+            // A section with children may still report an empty value, depending on the provider.
+            var (name, key) = !string.IsNullOrEmpty(entry.Value) ? ($"key-{entry.Key}", entry.Value) : (entry["Name"] ?? $"key-{entry.Key}", entry["Key"]);
             if (string.IsNullOrEmpty(key))
             {
                 continue;

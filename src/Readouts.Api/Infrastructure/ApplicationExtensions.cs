@@ -54,7 +54,12 @@ public static class ApplicationExtensions
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyCleanup>());
 
         services.AddControllers()
-            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new NoNulStringConverter()));
+            .AddJsonOptions(options =>
+            {
+                options.JsonSerializerOptions.Converters.Add(new NoNulStringConverter());
+                // As ApiJson writes stored answers, so a replay matches the original byte for byte.
+                options.JsonSerializerOptions.Encoder = ApiJson.Options.Encoder;
+            });
         services.Configure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.Configure<MvcOptions>(options =>
             // Validators, not [Required] inferred from nullability, say what a request must have.
@@ -92,12 +97,16 @@ public static class ApplicationExtensions
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        // A malformed key in configuration stops the start, rather than failing every request.
+        app.Services.GetRequiredService<ApiKeyRing>();
+
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        // One line per request, naming the API key that wrote (its name, never the key).
+        // One line per request, naming the API key that wrote (its name, never the key). Outside
+        // the exception handler, so the line gives the status the client got (a 503, not a 500).
         app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
             diagnostics.Set("KeyName", http.User.Identity?.Name));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseRequestBodyLimit();
         app.UseNulCharacterGuard();
 

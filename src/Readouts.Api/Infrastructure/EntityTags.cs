@@ -15,7 +15,7 @@ public static class EntityTags
     public static string ForVersion(int version) => $"\"{version}\"";
 
     public static string ForContent(object value) =>
-        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), JsonSerializerOptions.Web)))[..32]}\"";
+        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ApiJson.Options)))[..32]}\"";
 
     /// <summary>The entity tags of a required If-Match header; without one, a 428.</summary>
     public static IReadOnlyList<string> RequiredIfMatch(HttpRequest request, string what) =>

@@ -35,7 +35,7 @@ public sealed record WriteContext(string KeyName, string Operation, string? Idem
 public sealed record WriteOutcome(int Status, string? Json, string? Location = null, string? ETag = null, bool Replayed = false)
 {
     public static WriteOutcome Of(int status, object value, string? location = null, string? etag = null) =>
-        new(status, JsonSerializer.Serialize(value, JsonSerializerOptions.Web), location, etag);
+        new(status, JsonSerializer.Serialize(value, ApiJson.Options), location, etag);
 }
 
 /// <summary>
@@ -99,7 +99,7 @@ public sealed class UnitOfWork(ReadoutsDbContext db, TimeProvider clock)
 
     private static string Fingerprint(string operation, object? request)
     {
-        var body = request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), JsonSerializerOptions.Web);
+        var body = request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), ApiJson.Options);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{operation}\n{body}")));
     }
 }

@@ -251,7 +251,7 @@ public sealed class ReadoutService(
 
         var revision = await db.ReadoutRevisions.AsNoTracking().SingleAsync(r => r.ReadoutId == id && r.Number == number, ct);
         return new RevisionResponse(revision.Number, revision.Change, revision.WrittenAt, revision.WrittenBy,
-            JsonSerializer.Deserialize<ReadoutResponse>(revision.Snapshot, JsonSerializerOptions.Web));
+            JsonSerializer.Deserialize<ReadoutResponse>(revision.Snapshot, ApiJson.Options));
     }
 
     public async Task<Page<ReadoutSummary>> ListAsync(ReadoutQuery query, CancellationToken ct)
@@ -392,7 +392,7 @@ public sealed class ReadoutService(
             Change = readout.Change,
             WrittenAt = readout.UpdatedAt,
             WrittenBy = readout.UpdatedBy,
-            Snapshot = JsonSerializer.Serialize(current, JsonSerializerOptions.Web),
+            Snapshot = JsonSerializer.Serialize(current, ApiJson.Options),
         });
     }
 

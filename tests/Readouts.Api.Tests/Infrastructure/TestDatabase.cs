@@ -14,6 +14,9 @@ public static class TestDatabase
 {
     public const string ServerVariable = "READOUTS_TEST_POSTGRES";
 
+    /// <summary>scripts/lib/postgres.sh, which the test script exports so tests can stop and start its server.</summary>
+    public const string ControlScriptVariable = "READOUTS_TEST_POSTGRES_SCRIPT";
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly string RunId = Guid.NewGuid().ToString("N")[..12];
     private static string? serverConnectionString;
@@ -68,7 +71,8 @@ public static class TestDatabase
             }
             else
             {
-                container = new PostgreSqlBuilder("postgres:17").Build();
+                // A fixed host port, so that the restart tests' stop and start keep the address.
+                container = new PostgreSqlBuilder("postgres:17").WithPortBinding(FreePort(), 5432).Build();
                 await container.StartAsync();
                 serverConnectionString = container.GetConnectionString();
             }
@@ -114,6 +118,36 @@ public static class TestDatabase
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Stops the PostgreSQL server every test uses: only for tests that run alone.</summary>
+    public static Task StopServerAsync() => container is not null ? container.StopAsync() : RunControlScriptAsync("readouts_postgres_down");
+
+    public static Task StartServerAsync() => container is not null ? container.StartAsync() : RunControlScriptAsync("readouts_postgres_up");
+
+    private static async Task RunControlScriptAsync(string function)
+    {
+        var script = Environment.GetEnvironmentVariable(ControlScriptVariable);
+        if (string.IsNullOrEmpty(script))
+        {
+            throw new InvalidOperationException($"{ServerVariable} is set but {ControlScriptVariable} is not: run the tests with scripts/test.sh, which sets both, so they can stop and start the server.");
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", $"source \"$0\" && {function}", script]) { RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{function} failed with exit code {process.ExitCode}: {errors}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string WithDatabase(string name) =>
