@@ -25,8 +25,9 @@ public sealed class ApiKeyRing
     {
         foreach (var entry in configuration.GetSection("ApiKeys").GetChildren())
         {
-            // A section with children may still report an empty value, depending on the provider.
-            var (name, key) = !string.IsNullOrEmpty(entry.Value) ? ($"key-{entry.Key}", entry.Value) : (entry["Name"] ?? $"key-{entry.Key}", entry["Key"]);
+            // An explicit Key wins over a plain value at the same index: ApiKeys__0__Key in the
+            // environment replaces the ApiKeys[0] of an appsettings file, as overrides should.
+            var (name, key) = !string.IsNullOrEmpty(entry["Key"]) ? (entry["Name"] ?? $"key-{entry.Key}", entry["Key"]) : ($"key-{entry.Key}", entry.Value);
             if (string.IsNullOrEmpty(key))
             {
                 continue;

@@ -147,8 +147,6 @@ public sealed class AbuseTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsA
     public async Task A_key_configured_by_its_sha256_authenticates_the_secret_but_not_the_hash()
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("hashed-secret")));
-        // Index 1, not 0: the factory already sets ApiKeys:0 to a plain key, which would take
-        // precedence over a Name/Key pair under the same index.
         await using var host = Host(
             ("ApiKeys:1:Name", "newsroom"),
             ("ApiKeys:1:Key", $"sha256:{hash}"));
@@ -163,6 +161,18 @@ public sealed class AbuseTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsA
         await withSecret.ShouldHaveStatusAsync(HttpStatusCode.Created);
         await withHash.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await withPrefixedHash.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_named_key_replaces_a_plain_key_at_the_same_index()
+    {
+        // As ApiKeys__0__Key in the environment over the ApiKeys[0] of appsettings.Development.json.
+        await using var host = Host(("ApiKeys:0:Name", "newsroom"), ("ApiKeys:0:Key", "named-key"));
+        using var named = Writer(host, "named-key");
+        using var replaced = Writer(host, ReadoutsApiFactory.ApiKey);
+
+        await (await PostSourceAsync(named)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await PostSourceAsync(replaced)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
