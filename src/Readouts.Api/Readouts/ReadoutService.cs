@@ -411,7 +411,9 @@ public sealed class ReadoutService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException
+            // Two changes from the same version both archive it; the second finds its number taken.
+            || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_readout_revisions" })
         {
             throw new ApiProblemException(StatusCodes.Status412PreconditionFailed, "The readout has changed since you read it.", "Another write changed it a moment ago. GET it again and retry with its new ETag.");
         }

@@ -55,6 +55,19 @@ public sealed class CorrectionTests(ReadoutsApiFactory api) : IClassFixture<Read
     }
 
     [Fact]
+    public async Task Of_five_corrections_sent_at_once_from_one_version_one_wins_and_the_rest_get_412()
+    {
+        var (request, readout, etag) = await PostAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => client.PutReadoutAsync(readout.Id, request with { Title = $"Correction {i}" }, etag)));
+
+        var statuses = answers.Select(a => (int)a.StatusCode).Order().ToList();
+        Assert.True(statuses.SequenceEqual([200, 412, 412, 412, 412]), $"Expected one 200 and four 412, got {string.Join(", ", statuses)}");
+        var history = await client.GetJsonAsync<Page<RevisionSummary>>($"/api/readouts/{readout.Id}/revisions");
+        Assert.Equal([2, 1], history.Items.Select(r => r.Number));
+    }
+
+    [Fact]
     public async Task A_correction_answers_200_with_the_new_version_and_etag()
     {
         var (request, readout, etag) = await PostAsync();
