@@ -25,6 +25,47 @@ internal static class SwaggerSetup
             Description = "A write key. Reads need none.",
         });
         options.OperationFilter<ApiKeyOperationFilter>();
+        options.OperationFilter<WriteSafetyHeadersOperationFilter>();
+    }
+
+    /// <summary>The headers of write safety, so Swagger UI can send them: Idempotency-Key, If-Match, If-None-Match.</summary>
+    private sealed class WriteSafetyHeadersOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var method = context.ApiDescription.HttpMethod;
+            var path = context.ApiDescription.RelativePath ?? "";
+            var writes = context.MethodInfo.GetCustomAttributes(true).OfType<AuthorizeAttribute>().Any();
+            if (writes && method == "POST" && !path.EndsWith("/link", StringComparison.Ordinal))
+            {
+                Add(operation, WriteContext.IdempotencyKeyHeader, required: false, "A key of yours (such as a UUID): a retry with it replays the first answer instead of writing again.");
+            }
+            else if (writes && method is "PUT" or "DELETE")
+            {
+                Add(operation, "If-Match", required: true, "The readout's ETag from its GET, quoted: \"3\".");
+            }
+            else if (writes && method == "POST")
+            {
+                Add(operation, "If-Match", required: false, "The readout's ETag, to refuse the move (412) if it changed meanwhile.");
+            }
+            else if (method == "GET" && path is "api/readouts/{id}" or "api/calls/{id}" or "api/calls/{id}/comparison")
+            {
+                Add(operation, "If-None-Match", required: false, "An ETag you hold: 304 while it is still current.");
+            }
+        }
+
+        private static void Add(OpenApiOperation operation, string name, bool required, string description)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Header,
+                Required = required,
+                Description = description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
     }
 
     /// <summary>Marks only the operations that need a key, so Swagger UI shows the lock where it applies.</summary>
