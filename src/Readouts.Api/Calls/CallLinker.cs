@@ -90,6 +90,9 @@ public sealed class CallLinker(ReadoutsDbContext db)
         }
     }
 
+    public Task<string> LeaderKeyOfAsync(long callId, CancellationToken ct) =>
+        db.Calls.Where(c => c.Id == callId).Select(c => c.LeaderKey).SingleAsync(ct);
+
     public static Call NewCall(DateOnly date, string leaderKey, IEnumerable<int> leaderIds) => new()
     {
         Date = date,

@@ -87,11 +87,11 @@ public sealed class ReadoutService(
             if (content.ContentHash == readout.ContentHash && content.Url == readout.Url)
             {
                 // Nothing to correct: a resent PUT leaves the version, and the ETag, as they were.
-                return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+                return await CurrentAsync(id, ct);
             }
 
             var oldCallId = readout.CallId!.Value;
-            var oldKey = await db.Calls.Where(c => c.Id == oldCallId).Select(c => c.LeaderKey).SingleAsync(ct);
+            var oldKey = await linker.LeaderKeyOfAsync(oldCallId, ct);
             var newKey = Call.KeyFor(resolved.LeaderIds);
             var relink = newKey != oldKey || content.CallDate != readout.CallDate;
             await linker.LockAsync([oldKey, newKey], ct);
@@ -122,7 +122,7 @@ public sealed class ReadoutService(
                 await linker.TidyAsync(oldCallId, ct);
             }
 
-            return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+            return await CurrentAsync(id, ct);
         }, ct);
 
     /// <summary>
@@ -134,7 +134,7 @@ public sealed class ReadoutService(
         {
             var readout = await LoadForChangeAsync(id, ifMatch, ct);
             var callId = readout.CallId!.Value;
-            await linker.LockAsync([await db.Calls.Where(c => c.Id == callId).Select(c => c.LeaderKey).SingleAsync(ct)], ct);
+            await linker.LockAsync([await linker.LeaderKeyOfAsync(callId, ct)], ct);
             await ArchiveAsync(readout, ct);
             readout.CallId = null;
             Stamp(readout, ReadoutChange.Deleted, writer);
@@ -153,14 +153,14 @@ public sealed class ReadoutService(
         {
             var readout = await LoadForChangeAsync(id, ifMatch, ct);
             var oldCallId = readout.CallId!.Value;
-            var leaderKey = await db.Calls.Where(c => c.Id == oldCallId).Select(c => c.LeaderKey).SingleAsync(ct);
+            var leaderKey = await linker.LeaderKeyOfAsync(oldCallId, ct);
             await linker.LockAsync([leaderKey], ct);
 
             if (request.CallId is { } targetId)
             {
                 if (targetId == oldCallId)
                 {
-                    return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+                    return await CurrentAsync(id, ct);
                 }
 
                 var target = await db.Calls.Where(c => c.Id == targetId)
@@ -184,7 +184,7 @@ public sealed class ReadoutService(
             {
                 if (!await db.Readouts.AnyAsync(r => r.CallId == oldCallId && r.Id != id, ct))
                 {
-                    return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+                    return await CurrentAsync(id, ct);
                 }
 
                 var leaderIds = await db.CallLeaders.Where(l => l.CallId == oldCallId).Select(l => l.LeaderId).ToListAsync(ct);
@@ -196,7 +196,7 @@ public sealed class ReadoutService(
             await SaveAsync(ct);
             await linker.TidyAsync(oldCallId, ct);
             await linker.TidyAsync(readout.CallId!.Value, ct);
-            return Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
+            return await CurrentAsync(id, ct);
         }, ct);
 
     /// <summary>One readout; null when there never was one with this id, 410 when it was deleted.</summary>
@@ -422,6 +422,9 @@ public sealed class ReadoutService(
             throw ApiProblemException.Conflict("Another readout from this source already has this URL.");
         }
     }
+
+    /// <summary>200 with the readout as it now is.</summary>
+    private async Task<WriteOutcome> CurrentAsync(long id, CancellationToken ct) => Answer(StatusCodes.Status200OK, (await GetAsync(id, ct))!);
 
     private static WriteOutcome Answer(int status, ReadoutResponse readout, string? location = null) =>
         WriteOutcome.Of(status, readout, location, EntityTags.ForVersion(readout.Version));

@@ -15,31 +15,19 @@ public static class WriteRequests
     }
 
     /// <summary>PUT of a correction; <paramref name="etag"/> null sends no If-Match.</summary>
-    public static Task<HttpResponseMessage> PutReadoutAsync(this HttpClient client, long id, ReadoutRequest body, string? etag)
+    public static Task<HttpResponseMessage> PutReadoutAsync(this HttpClient client, long id, ReadoutRequest body, string? etag) =>
+        client.SendWithIfMatchAsync(HttpMethod.Put, $"/api/readouts/{id}", body, etag);
+
+    public static Task<HttpResponseMessage> DeleteReadoutAsync(this HttpClient client, long id, string? etag) =>
+        client.SendWithIfMatchAsync(HttpMethod.Delete, $"/api/readouts/{id}", body: null, etag);
+
+    public static Task<HttpResponseMessage> LinkReadoutAsync(this HttpClient client, long id, long? callId, string? etag = null) =>
+        client.SendWithIfMatchAsync(HttpMethod.Post, $"/api/readouts/{id}/link", new { callId }, etag);
+
+    /// <summary>Without validation, so tests can send malformed or stale tags as they are.</summary>
+    private static Task<HttpResponseMessage> SendWithIfMatchAsync(this HttpClient client, HttpMethod method, string url, object? body, string? etag)
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/readouts/{id}") { Content = JsonContent.Create(body) };
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        return client.SendAsync(request);
-    }
-
-    public static Task<HttpResponseMessage> DeleteReadoutAsync(this HttpClient client, long id, string? etag)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/readouts/{id}");
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        return client.SendAsync(request);
-    }
-
-    public static Task<HttpResponseMessage> LinkReadoutAsync(this HttpClient client, long id, long? callId, string? etag = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/readouts/{id}/link") { Content = JsonContent.Create(new { callId }) };
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", etag);
