@@ -1,3 +1,4 @@
+using NpgsqlTypes;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
 
@@ -18,6 +19,22 @@ public class Call
     public required string LeaderKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    // What GET /api/calls filters on, gathered from the call's readouts (CallLinker.RefreshAsync),
+    // so that every filter is one indexed condition on this table, and the newest-first page can be
+    // read off the (date, id) index whichever filter applies.
+
+    /// <summary>Its leaders' ids, sorted.</summary>
+    public int[] LeaderIds { get; set; } = [];
+
+    /// <summary>Every topic any of its readouts mentions.</summary>
+    public int[] TopicIds { get; set; } = [];
+
+    /// <summary>Every source that published a readout of it.</summary>
+    public int[] SourceIds { get; set; } = [];
+
+    /// <summary>Its readouts' search vectors together, each stemmed in its own language.</summary>
+    public NpgsqlTsVector? SearchVector { get; set; }
 
     public List<CallLeader> Leaders { get; set; } = [];
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
 
@@ -45,37 +46,73 @@ public sealed class CallLinker(ReadoutsDbContext db)
     private static int DaysApart(NewReadout readout, Candidate call) => Math.Abs(call.Date.DayNumber - readout.CallDate.DayNumber);
 
     /// <summary>
-    /// Attaches <paramref name="readout"/> to the call it tells, creating the call if there is none.
-    /// Must run inside a transaction: the advisory lock taken here makes concurrent posts about the
-    /// same leaders link one after the other, so two sides posted at once end in one call, across
-    /// any number of API instances. A readout being re-linked is not counted in its own call.
+    /// Attaches each readout, in order, to the call it tells: an existing call (sets CallId) or a
+    /// new one (sets Call), creating each call at most once, so that two sides in one batch end up
+    /// in one call just as if they had been posted one after the other. Must run inside a
+    /// transaction: the advisory locks taken here make concurrent posts about the same leaders link
+    /// one after the other, so two sides posted at once end in one call, across any number of API
+    /// instances. A readout being re-linked is not counted in its own call.
     /// </summary>
-    public async Task LinkAsync(Readout readout, IReadOnlyCollection<int> leaderIds, CancellationToken ct)
+    public async Task LinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, CancellationToken ct)
     {
-        var key = Call.KeyFor(leaderIds);
-        await LockAsync([key], ct);
+        var keys = readouts.Select(r => Call.KeyFor(r.LeaderIds)).ToList();
+        await LockAsync(keys, ct);
+        var candidates = await FindCandidatesAsync(keys, readouts.Select(r => r.Readout.CallDate).ToList(), readouts.Select(r => r.Readout.Id).ToList(), ct);
 
-        var from = readout.CallDate.AddDays(-1);
-        var to = readout.CallDate.AddDays(1);
-        var candidates = await db.Calls.AsNoTracking()
-            .Where(c => c.LeaderKey == key && c.Date >= from && c.Date <= to)
-            .Select(c => new Candidate(c.Id, c.LeaderKey, c.Date, c.CreatedAt,
-                c.Readouts.Where(r => r.Id != readout.Id).Select(r => new SourceLanguage(r.SourceId, r.Language)).ToList()))
-            .ToListAsync(ct);
-
-        var chosen = Choose(new NewReadout(key, readout.CallDate, readout.SourceId, readout.Language), candidates);
-        if (chosen is null)
+        // Calls this batch creates, by the number their candidate stands in for (negative, in creation order).
+        var created = new Dictionary<long, Call>();
+        for (var i = 0; i < readouts.Count; i++)
         {
-            readout.Call = NewCall(readout.CallDate, key, leaderIds);
-            return;
-        }
+            var (readout, leaderIds) = readouts[i];
+            var version = new SourceLanguage(readout.SourceId, readout.Language);
+            var chosen = Choose(new NewReadout(keys[i], readout.CallDate, readout.SourceId, readout.Language), candidates);
+            if (chosen is null)
+            {
+                var call = NewCall(readout.CallDate, keys[i], leaderIds);
+                // Later in the batch, a new call is the newest candidate, as it would be in the database.
+                chosen = new Candidate(-(created.Count + 1), keys[i], readout.CallDate, CreatedInThisBatch.AddTicks(created.Count), []);
+                created[chosen.Id] = call;
+            }
 
-        readout.CallId = chosen.Id;
-        if (readout.CallDate < chosen.Date)
-        {
-            await db.Calls.Where(c => c.Id == chosen.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Date, readout.CallDate), ct);
+            candidates.Remove(chosen);
+            candidates.Add(chosen with { Date = Min(chosen.Date, readout.CallDate), Versions = [.. chosen.Versions, version] });
+            if (created.TryGetValue(chosen.Id, out var newCall))
+            {
+                readout.Call = newCall;
+                newCall.Date = Min(newCall.Date, readout.CallDate);
+            }
+            else
+            {
+                readout.Call = null;
+                readout.CallId = chosen.Id;
+            }
         }
+    }
+
+    private static readonly DateTimeOffset CreatedInThisBatch = DateTimeOffset.MaxValue.AddYears(-1);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private sealed record CandidateRow(long Id, string LeaderKey, DateOnly Date, DateTimeOffset CreatedAt, int? SourceId, string? Language);
+
+    /// <summary>The calls within a day of each (leaders, date) pair, with the readouts they already have.</summary>
+    private async Task<List<Candidate>> FindCandidatesAsync(List<string> keys, List<DateOnly> dates, List<long> relinked, CancellationToken ct)
+    {
+        var keyArray = keys.ToArray();
+        var dateArray = dates.ToArray();
+        var excluded = relinked.Where(id => id != 0).ToArray();
+        var rows = await db.Database.SqlQuery<CandidateRow>($"""
+            SELECT c.id, c.leader_key, c.date, c.created_at, r.source_id, r.language
+            FROM calls c
+            LEFT JOIN readouts r ON r.call_id = c.id AND r.id <> ALL({excluded})
+            WHERE c.id IN (
+                SELECT near.id FROM unnest({keyArray}::text[], {dateArray}::date[]) AS w(leader_key, date)
+                JOIN calls near ON near.leader_key = w.leader_key AND near.date BETWEEN w.date - 1 AND w.date + 1)
+            """).ToListAsync(ct);
+        return rows.GroupBy(r => r.Id)
+            .Select(g => new Candidate(g.Key, g.First().LeaderKey, g.First().Date, g.First().CreatedAt,
+                g.Where(r => r.SourceId is not null).Select(r => new SourceLanguage(r.SourceId!.Value, r.Language!)).ToList()))
+            .ToList();
     }
 
     /// <summary>
@@ -84,32 +121,46 @@ public sealed class CallLinker(ReadoutsDbContext db)
     /// </summary>
     public async Task LockAsync(IEnumerable<string> leaderKeys, CancellationToken ct)
     {
-        foreach (var key in leaderKeys.Distinct().Order(StringComparer.Ordinal))
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
-        }
+        var sorted = leaderKeys.Distinct().Order(StringComparer.Ordinal).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+            FROM (SELECT k FROM unnest({sorted}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS ordered
+            """, ct);
     }
 
     public Task<string> LeaderKeyOfAsync(long callId, CancellationToken ct) =>
         db.Calls.Where(c => c.Id == callId).Select(c => c.LeaderKey).SingleAsync(ct);
 
-    public static Call NewCall(DateOnly date, string leaderKey, IEnumerable<int> leaderIds) => new()
+    public static Call NewCall(DateOnly date, string leaderKey, IEnumerable<int> leaderIds)
     {
-        Date = date,
-        LeaderKey = leaderKey,
-        Leaders = leaderIds.Distinct().Select(id => new CallLeader { LeaderId = id }).ToList(),
-    };
+        var ids = leaderIds.Distinct().Order().ToArray();
+        return new Call
+        {
+            Date = date,
+            LeaderKey = leaderKey,
+            LeaderIds = ids,
+            Leaders = ids.Select(id => new CallLeader { LeaderId = id }).ToList(),
+        };
+    }
 
     /// <summary>
-    /// After a readout left or moved within a call: a call with no readouts left is removed,
-    /// otherwise its date becomes again the earliest its readouts give.
+    /// After readouts joined, left or changed: a call with no readouts left is removed; the others
+    /// get again the earliest date their readouts give, and the topics, sources and search text
+    /// that GET /api/calls filters on.
     /// </summary>
-    public async Task TidyAsync(long callId, CancellationToken ct)
+    public async Task TidyAsync(IEnumerable<long> callIds, CancellationToken ct)
     {
-        if (await db.Calls.Where(c => c.Id == callId && !c.Readouts.Any()).ExecuteDeleteAsync(ct) == 0)
-        {
-            await db.Calls.Where(c => c.Id == callId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Date, c => c.Readouts.Min(r => r.CallDate)), ct);
-        }
+        var ids = callIds.Distinct().ToArray();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM calls c WHERE c.id = ANY({ids}) AND NOT EXISTS (SELECT 1 FROM readouts r WHERE r.call_id = c.id)", ct);
+        await db.Database.ExecuteSqlRawAsync($"{RefreshSql} WHERE c.id = ANY(@ids)", [new NpgsqlParameter("ids", ids)], ct);
     }
+
+    /// <summary>Recomputes what a call gathers from its readouts; completed with a WHERE on c.id.</summary>
+    public const string RefreshSql = """
+        UPDATE calls c SET
+            date = coalesce((SELECT min(r.call_date) FROM readouts r WHERE r.call_id = c.id), c.date),
+            topic_ids = coalesce((SELECT array_agg(DISTINCT t.topic_id) FROM readouts r JOIN readout_topics t ON t.readout_id = r.id WHERE r.call_id = c.id), ARRAY[]::integer[]),
+            source_ids = coalesce((SELECT array_agg(DISTINCT r.source_id) FROM readouts r WHERE r.call_id = c.id), ARRAY[]::integer[]),
+            search_vector = (SELECT tsvector_agg(r.search_vector) FROM readouts r WHERE r.call_id = c.id)
+        """;
 }

@@ -10,7 +10,7 @@ using Readouts.Api.Topics;
 namespace Readouts.Api.Calls;
 
 /// <summary>Reads calls: lists with filters, one call with its readouts, and their comparison.</summary>
-public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics)
+public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics, RegistryNames registry)
 {
     public async Task<Page<CallSummary>> ListAsync(CallQuery query, CancellationToken ct) =>
         await ListAsync(query, await ResolveLeaderFilterAsync(query, ct), ct);
@@ -33,13 +33,17 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
         return (await leaders.ResolveAsync(fields, ct)).Values.Select(l => l.Id).ToList();
     }
 
-    private async Task<Page<CallSummary>> ListAsync(CallQuery query, IReadOnlyCollection<int> leaderIds, CancellationToken ct)
+    private async Task<Page<CallSummary>> ListAsync(CallQuery query, List<int> leaderIds, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
         var calls = db.Calls.AsNoTracking();
-        foreach (var leaderId in leaderIds.Distinct())
+
+        // Filters are written as "the filter's ids are all in the call's array" (filter <@ column), which
+        // the GIN indexes on the arrays serve; "column contains id" would become id = ANY(column), which they cannot.
+        if (leaderIds.Count > 0)
         {
-            calls = calls.Where(c => c.Leaders.Any(l => l.LeaderId == leaderId));
+            var wanted = leaderIds.Distinct().ToArray();
+            calls = calls.Where(c => wanted.All(id => c.LeaderIds.Contains(id)));
         }
 
         if (query.From is { } from)
@@ -54,8 +58,8 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
 
         if (query.Source is not null)
         {
-            var sourceId = await sources.FindIdAsync("source", query.Source, ct);
-            calls = calls.Where(c => c.Readouts.Any(r => r.SourceId == sourceId));
+            int[] wanted = [await sources.FindIdAsync("source", query.Source, ct)];
+            calls = calls.Where(c => wanted.All(id => c.SourceIds.Contains(id)));
         }
 
         if (query.Topic is not null)
@@ -66,28 +70,36 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
                 return new Page<CallSummary>([], null);
             }
 
-            calls = calls.Where(c => c.Readouts.Any(r => r.Topics.Any(t => t.TopicId == topicId)));
+            int[] wanted = [topicId];
+            calls = calls.Where(c => wanted.All(id => c.TopicIds.Contains(id)));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var tsQuery = await ParseSearchAsync(query.Q, ct);
-            calls = calls.Where(c => c.Readouts.Any(r => r.SearchVector!.Matches(tsQuery)));
+            calls = calls.Where(c => c.SearchVector!.Matches(tsQuery));
         }
 
         if (Cursor.TryDecode(query.Cursor, out var afterDate, out var afterId))
         {
-            // Written out because EF cannot translate a row-value comparison (date, id) < (x, y).
-            calls = calls.Where(c => c.Date < afterDate || (c.Date == afterDate && c.Id < afterId));
+            // EF cannot translate a row-value comparison (date, id) < (x, y); the first condition
+            // alone is what lets the (date, id) index start at the cursor instead of the newest call.
+            calls = calls.Where(c => c.Date <= afterDate && (c.Date < afterDate || c.Id < afterId));
         }
 
         var page = await calls
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id)
             .Take(limit + 1)
-            .Select(c => new { c.Id, c.Date })
+            .Select(c => new { c.Id, c.Date, c.LeaderIds, c.TopicIds, c.SourceIds })
             .ToListAsync(ct);
 
-        var summaries = await SummarizeAsync(page.Select(c => (c.Id, c.Date)).ToList(), ct);
+        var names = await registry.NamesAsync(db, page.SelectMany(c => c.LeaderIds), page.SelectMany(c => c.TopicIds), page.SelectMany(c => c.SourceIds), ct);
+        var summaries = page.Select(c => new CallSummary(
+            c.Id,
+            c.Date,
+            c.LeaderIds.Select(id => names.Leaders[id]).OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
+            c.TopicIds.Select(id => names.Topics[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            c.SourceIds.Select(id => names.Sources[id]).Order(StringComparer.Ordinal).ToList())).ToList();
         return Cursor.ToPage(summaries, limit, c => Cursor.Encode(c.Date, c.Id));
     }
 
@@ -111,38 +123,6 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
 
     public async Task<CallComparison?> CompareAsync(long id, CancellationToken ct) =>
         await GetAsync(id, ct) is { } call ? CallComparison.Of(call) : null;
-
-    /// <summary>
-    /// Leaders, topics and sources for a page of calls: three flat queries keyed by the page's ids,
-    /// rather than one query per call or a join that multiplies rows.
-    /// </summary>
-    private async Task<List<CallSummary>> SummarizeAsync(List<(long Id, DateOnly Date)> page, CancellationToken ct)
-    {
-        var ids = page.Select(c => c.Id).ToList();
-        var callLeaders = await db.CallLeaders.AsNoTracking()
-            .Where(cl => ids.Contains(cl.CallId))
-            .Select(cl => new { cl.CallId, cl.Leader.Slug, cl.Leader.Name, cl.Leader.Country })
-            .ToListAsync(ct);
-        var callTopics = await (
-            from r in db.Readouts
-            where ids.Contains(r.CallId!.Value)
-            from t in r.Topics
-            select new { CallId = r.CallId!.Value, t.Topic.Slug, t.Topic.Name })
-            .Distinct()
-            .ToListAsync(ct);
-        var callSources = await db.Readouts.AsNoTracking()
-            .Where(r => ids.Contains(r.CallId!.Value))
-            .Select(r => new { CallId = r.CallId!.Value, r.Source.Slug })
-            .Distinct()
-            .ToListAsync(ct);
-
-        return page.Select(c => new CallSummary(
-            c.Id,
-            c.Date,
-            callLeaders.Where(l => l.CallId == c.Id).OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => new LeaderRef(l.Slug, l.Name, l.Country)).ToList(),
-            callTopics.Where(t => t.CallId == c.Id).OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TopicRef(t.Slug, t.Name)).ToList(),
-            callSources.Where(s => s.CallId == c.Id).Select(s => s.Slug).Order(StringComparer.Ordinal).ToList())).ToList();
-    }
 
     private Task<List<LeaderRef>> LeadersOfAsync(long callId, CancellationToken ct) =>
         db.CallLeaders.AsNoTracking()

@@ -47,8 +47,11 @@ public static class ApplicationExtensions
         services.AddScoped<CallLinker>();
         services.AddScoped<CallQueries>();
         services.AddScoped<ReadoutService>();
+        services.AddScoped<ReadoutResolver>();
+        services.AddScoped<ReadoutImporter>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RegistryNames>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyCleanup>());

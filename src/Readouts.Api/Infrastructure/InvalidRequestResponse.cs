@@ -29,14 +29,14 @@ internal static class InvalidRequestResponse
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 
-    private static string FieldName(string key) => key switch
+    internal static string FieldName(string key) => key switch
     {
         "$" or "" => "requestBody",
         _ when key.StartsWith("$.", StringComparison.Ordinal) => key[2..],
         _ => key,
     };
 
-    private static string Message(string field, string message)
+    internal static string Message(string field, string message)
     {
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {

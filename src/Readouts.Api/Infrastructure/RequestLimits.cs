@@ -2,14 +2,15 @@ namespace Readouts.Api.Infrastructure;
 
 /// <summary>
 /// The request body limit. A readout is a few kilobytes; 1 MiB leaves room for long bodies while
-/// keeping one request from tying up memory.
+/// keeping one request from tying up memory. An endpoint may allow more with [RequestSizeLimit]
+/// (the batch import does).
 /// </summary>
 public static class RequestLimits
 {
     public const long MaxBodyBytes = 1024 * 1024;
 
     public static string? DescribeStatus(int status) => status == StatusCodes.Status413PayloadTooLarge
-        ? $"Request bodies are limited to {MaxBodyBytes} bytes (1 MiB)."
+        ? $"Request bodies are limited to {MaxBodyBytes} bytes (1 MiB), batches of readouts to {Readouts.ReadoutBatch.MaxBodyBytes} bytes (16 MiB)."
         : null;
 
     /// <summary>
@@ -18,7 +19,8 @@ public static class RequestLimits
     /// </summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         }

@@ -21,9 +21,23 @@ public sealed class LeaderResolver(ReadoutsDbContext db)
     /// <summary>Resolves every reference or throws one 422 naming each that failed.</summary>
     public async Task<IReadOnlyDictionary<string, ResolvedLeader>> ResolveAsync(IReadOnlyCollection<Reference> references, CancellationToken ct)
     {
-        var slugs = references.Select(r => r.Text.Trim().ToLowerInvariant()).Distinct().ToList();
-        var keys = references.Select(r => NameKey.Fold(r.Text)).Distinct().ToList();
-        var latins = references.Select(r => NameKey.Latin(r.Text)).Where(l => l.Length > 0).Distinct().ToList();
+        var byText = await ResolveTextsAsync(references.Select(r => r.Text), ct);
+        var errors = references.Where(r => byText[r.Text].Error is not null).ToDictionary(r => r.Field, r => new[] { byText[r.Text].Error! });
+        return errors.Count > 0
+            ? throw ApiProblemException.Unprocessable(errors)
+            : references.ToDictionary(r => r.Field, r => byText[r.Text].Leader!);
+    }
+
+    /// <summary>
+    /// What each distinct text names: a leader, or why it names none. One query for all of them,
+    /// so that a batch of a thousand readouts costs what one does.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Resolution>> ResolveTextsAsync(IEnumerable<string> texts, CancellationToken ct)
+    {
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var slugs = distinct.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+        var keys = distinct.Select(NameKey.Fold).Distinct().ToList();
+        var latins = distinct.Select(NameKey.Latin).Where(l => l.Length > 0).Distinct().ToList();
 
         var candidates = await (
             from n in db.LeaderNames
@@ -33,30 +47,24 @@ public sealed class LeaderResolver(ReadoutsDbContext db)
             .AsNoTracking()
             .ToListAsync(ct);
 
-        var resolved = new Dictionary<string, ResolvedLeader>();
-        var errors = new Dictionary<string, string[]>();
-        foreach (var reference in references)
+        var resolved = new Dictionary<string, Resolution>(StringComparer.Ordinal);
+        foreach (var text in distinct)
         {
-            var matches = Match(reference.Text, candidates);
+            var matches = Match(text, candidates);
             if (matches.Count == 1)
             {
-                resolved[reference.Field] = matches[0];
+                resolved[text] = new Resolution(matches[0], null);
             }
             else if (matches.Count > 1)
             {
-                errors[reference.Field] = [$"'{reference.Text}' matches more than one leader: {Describe(matches.Select(m => new Suggestion(m.Slug, m.Name)))}. Use a slug."];
+                resolved[text] = new Resolution(null, $"'{text}' matches more than one leader: {Describe(matches.Select(m => new Suggestion(m.Slug, m.Name)))}. Use a slug.");
             }
             else
             {
-                var closest = await SuggestAsync(reference.Text, ct);
+                var closest = await SuggestAsync(text, ct);
                 var hint = closest.Count == 0 ? "No known leader is close; add one with POST /api/leaders." : $"Closest known leaders: {Describe(closest)}.";
-                errors[reference.Field] = [$"'{reference.Text}' matches no known leader. {hint}"];
+                resolved[text] = new Resolution(null, $"'{text}' matches no known leader. {hint}");
             }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw ApiProblemException.Unprocessable(errors);
         }
 
         return resolved;
@@ -110,3 +118,6 @@ public sealed class LeaderResolver(ReadoutsDbContext db)
 
 /// <summary>A leader a reference resolved to.</summary>
 public sealed record ResolvedLeader(int Id, string Slug, string Name, string Country);
+
+/// <summary>The leader a text names, or (<see cref="Leader"/> null) the reason it names none.</summary>
+public sealed record Resolution(ResolvedLeader? Leader, string? Error);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -19,6 +17,8 @@ namespace Readouts.Api.Readouts;
 public sealed class ReadoutService(
     ReadoutsDbContext db,
     UnitOfWork unitOfWork,
+    ReadoutImporter importer,
+    ReadoutResolver resolver,
     LeaderResolver leaders,
     SourceService sources,
     TopicService topics,
@@ -29,45 +29,45 @@ public sealed class ReadoutService(
     /// Stores a posted readout and links it to its call: 201. A resend of the same source and URL
     /// with the same content answers 200 with the stored readout; with other content, 409.
     /// </summary>
-    public async Task<WriteOutcome> CreateAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct)
+    public Task<WriteOutcome> CreateAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct) =>
+        RetryingRacesAsync(() => unitOfWork.RunAsync(writer, request, async attemptCt =>
+        {
+            var imported = (await importer.ImportAsync([new PostedReadout(request)], writer, attemptCt))[0];
+            if (imported.Problem is { } problem)
+            {
+                throw problem;
+            }
+
+            var readout = (await GetAsync(imported.Id!.Value, attemptCt))!;
+            return Answer(imported.Status, readout, imported.Status == StatusCodes.Status201Created ? $"/api/readouts/{readout.Id}" : null);
+        }, ct));
+
+    /// <summary>
+    /// Stores up to <see cref="ReadoutBatch.MaxItems"/> posted readouts as <see cref="CreateAsync"/>
+    /// does each, in one transaction: 200 with each one's status, id and call, or its problem. A bad
+    /// readout does not keep the others from being stored.
+    /// </summary>
+    public Task<WriteOutcome> ImportAsync(ReadoutBatch batch, WriteContext writer, CancellationToken ct) =>
+        RetryingRacesAsync(() => unitOfWork.RunAsync(writer, batch.Fingerprint, async attemptCt =>
+            WriteOutcome.Of(StatusCodes.Status200OK, BatchResponse.Of(await importer.ImportAsync(batch.Items, writer, attemptCt))), ct));
+
+    /// <summary>
+    /// A concurrent post of the same source and URL (about other leaders, so not serialised by the
+    /// linking lock) won the race. Running again finds it and answers as for a resend.
+    /// </summary>
+    private static async Task<WriteOutcome> RetryingRacesAsync(Func<Task<WriteOutcome>> write)
     {
         try
         {
-            return await unitOfWork.RunAsync(writer, request, attemptCt => CreateOnceAsync(request, writer, attemptCt), ct);
+            return await write();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NaturalKey })
+        catch (Exception e) when (e.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: NaturalKey })
         {
-            // A concurrent post of the same source and URL (about other leaders, so not serialised by
-            // the linking lock) won the race. Running again finds it and answers as for a resend.
-            return await unitOfWork.RunAsync(writer, request, attemptCt => CreateOnceAsync(request, writer, attemptCt), ct);
+            return await write();
         }
     }
 
     private const string NaturalKey = "ix_readouts_source_id_url";
-
-    private async Task<WriteOutcome> CreateOnceAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct)
-    {
-        var resolved = await ResolveAsync(request, ct);
-        var readout = resolved.Readout;
-
-        // Under the linking lock, so that of identical posts at the same moment one stores and the rest find it.
-        await linker.LockAsync([Call.KeyFor(resolved.LeaderIds)], ct);
-        if (await FindExistingAsync(readout.SourceId, readout.Url, readout.ContentHash, ct) is { } existing)
-        {
-            return Answer(StatusCodes.Status200OK, existing);
-        }
-
-        readout.Change = ReadoutChange.Created;
-        readout.UpdatedBy = writer.KeyName;
-        readout.UpdatedAt = readout.CreatedAt = clock.GetUtcNow();
-        readout.Topics = (await topics.EnsureAsync(resolved.TopicNames, ct)).Select(id => new ReadoutTopic { TopicId = id }).ToList();
-        await linker.LinkAsync(readout, resolved.LeaderIds, ct);
-        db.Readouts.Add(readout);
-        await SaveAsync(ct);
-        await IndexForSearchAsync(readout.Id, ct);
-        var created = (await GetAsync(readout.Id, ct))!;
-        return Answer(StatusCodes.Status201Created, created, $"/api/readouts/{created.Id}");
-    }
 
     /// <summary>
     /// Replaces a readout's content with a source's correction: 200 with the new version. The
@@ -77,7 +77,7 @@ public sealed class ReadoutService(
         unitOfWork.RunAsync(writer, request, async ct =>
         {
             var readout = await LoadForChangeAsync(id, ifMatch, ct);
-            var resolved = await ResolveAsync(request, ct);
+            var resolved = await resolver.ResolveAsync(request, ct);
             var content = resolved.Readout;
             if (content.SourceId != readout.SourceId)
             {
@@ -107,20 +107,17 @@ public sealed class ReadoutService(
             readout.ContentHash = content.ContentHash;
             await db.ReadoutTopics.Where(t => t.ReadoutId == id).ExecuteDeleteAsync(ct);
             await db.Statements.Where(s => s.ReadoutId == id).ExecuteDeleteAsync(ct);
-            db.ReadoutTopics.AddRange((await topics.EnsureAsync(resolved.TopicNames, ct)).Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
+            db.ReadoutTopics.AddRange((await topics.EnsureAsync(resolved.TopicNames, ct)).Values.Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
             db.Statements.AddRange(content.Statements.Select(s => new Statement { ReadoutId = id, Position = s.Position, SpeakerId = s.SpeakerId, Text = s.Text }));
             if (relink)
             {
-                await linker.LinkAsync(readout, resolved.LeaderIds, ct);
+                await linker.LinkAsync([(readout, resolved.LeaderIds)], ct);
             }
 
             Stamp(readout, ReadoutChange.Corrected, writer);
             await SaveAsync(ct);
             await IndexForSearchAsync(id, ct);
-            if (relink)
-            {
-                await linker.TidyAsync(oldCallId, ct);
-            }
+            await linker.TidyAsync([oldCallId, readout.CallId!.Value], ct);
 
             return await CurrentAsync(id, ct);
         }, ct);
@@ -140,7 +137,7 @@ public sealed class ReadoutService(
             Stamp(readout, ReadoutChange.Deleted, writer);
             readout.DeletedAt = readout.UpdatedAt;
             await SaveAsync(ct);
-            await linker.TidyAsync(callId, ct);
+            await linker.TidyAsync([callId], ct);
             return new WriteOutcome(StatusCodes.Status204NoContent, null);
         }, ct);
 
@@ -194,8 +191,7 @@ public sealed class ReadoutService(
 
             Stamp(readout, ReadoutChange.Relinked, writer);
             await SaveAsync(ct);
-            await linker.TidyAsync(oldCallId, ct);
-            await linker.TidyAsync(readout.CallId!.Value, ct);
+            await linker.TidyAsync([oldCallId, readout.CallId!.Value], ct);
             return await CurrentAsync(id, ct);
         }, ct);
 
@@ -267,7 +263,8 @@ public sealed class ReadoutService(
         if (query.Leader is not null)
         {
             var leaderId = (await leaders.ResolveAsync("leader", query.Leader, ct)).Id;
-            readouts = readouts.Where(r => r.Call!.Leaders.Any(l => l.LeaderId == leaderId));
+            int[] wanted = [leaderId];
+            readouts = readouts.Where(r => wanted.All(id => r.Call!.LeaderIds.Contains(id)));
         }
 
         if (query.From is { } from)
@@ -282,7 +279,8 @@ public sealed class ReadoutService(
 
         if (Cursor.TryDecode(query.Cursor, out var afterDate, out var afterId))
         {
-            readouts = readouts.Where(r => r.CallDate < afterDate || (r.CallDate == afterDate && r.Id < afterId));
+            // The first condition lets the (call_date, id) index start at the cursor; see CallQueries.
+            readouts = readouts.Where(r => r.CallDate <= afterDate && (r.CallDate < afterDate || r.Id < afterId));
         }
 
         var rows = await readouts
@@ -291,85 +289,6 @@ public sealed class ReadoutService(
             .Select(r => new ReadoutSummary(r.Id, r.CallId!.Value, r.Source.Slug, r.Language, r.CallDate, r.PublishedAt, r.Title, r.Url))
             .ToListAsync(ct);
         return Cursor.ToPage(rows, limit, r => Cursor.Encode(r.CallDate, r.Id));
-    }
-
-    private sealed record Resolved(Readout Readout, IReadOnlyCollection<int> LeaderIds, IReadOnlyList<string> TopicNames);
-
-    /// <summary>
-    /// Resolves the source, the leaders and the speakers, reporting every unknown reference at
-    /// once, and builds the readout (not yet linked or saved).
-    /// </summary>
-    private async Task<Resolved> ResolveAsync(ReadoutRequest request, CancellationToken ct)
-    {
-        var leaderReferences = request.Leaders!.Select((text, i) => new LeaderResolver.Reference($"leaders[{i}]", text!)).ToList();
-        var statements = request.Statements ?? [];
-        var speakerReferences = statements
-            .Select((s, i) => new LeaderResolver.Reference($"statements[{i}].speaker", s!.Speaker!))
-            .Where(r => !string.IsNullOrWhiteSpace(r.Text))
-            .ToList();
-
-        var sourceId = await sources.FindIdAsync("source", request.Source!, ct);
-        var byField = await leaders.ResolveAsync([.. leaderReferences, .. speakerReferences], ct);
-
-        var leaderIds = leaderReferences.Select(r => byField[r.Field].Id).Distinct().ToList();
-        if (leaderIds.Count < 2)
-        {
-            throw ApiProblemException.Unprocessable("leaders", "The leaders name fewer than two different people.");
-        }
-
-        var errors = speakerReferences
-            .Where(r => !leaderIds.Contains(byField[r.Field].Id))
-            .ToDictionary(r => r.Field, r => new[] { $"'{r.Text}' ({byField[r.Field].Slug}) is not one of this readout's leaders." });
-        if (errors.Count > 0)
-        {
-            throw ApiProblemException.Unprocessable(errors);
-        }
-
-        var language = SearchLanguages.Normalize(request.Language!);
-        var topicNames = (request.Topics ?? []).Select(t => t!.Trim()).ToList();
-        var readout = new Readout
-        {
-            SourceId = sourceId,
-            Language = language,
-            SearchConfig = SearchLanguages.ConfigurationFor(language),
-            CallDate = request.CallDate!.Value,
-            // timestamptz keeps the instant, not the offset: stored and returned in UTC.
-            PublishedAt = request.PublishedAt?.ToUniversalTime(),
-            Title = request.Title!.Trim(),
-            Url = request.Url!,
-            Body = request.Body!,
-            ContentHash = "",
-            Change = "",
-            UpdatedBy = "",
-            Statements = statements.Select((s, i) => new Statement
-            {
-                Position = i,
-                SpeakerId = string.IsNullOrWhiteSpace(s!.Speaker) ? null : byField[$"statements[{i}].speaker"].Id,
-                Text = s.Text!,
-            }).ToList(),
-        };
-        readout.ContentHash = HashContent(readout, leaderIds, topicNames);
-        return new Resolved(readout, leaderIds, topicNames);
-    }
-
-    /// <summary>
-    /// A fingerprint of what the readout says once references are resolved, so that a resend that
-    /// spells a leader differently ("Erdogan" for "recep-tayyip-erdogan") still counts as identical.
-    /// </summary>
-    private static string HashContent(Readout readout, IEnumerable<int> leaderIds, IEnumerable<string> topicNames)
-    {
-        var canonical = JsonSerializer.Serialize(new
-        {
-            readout.Language,
-            readout.CallDate,
-            PublishedAt = readout.PublishedAt?.UtcDateTime,
-            readout.Title,
-            readout.Body,
-            Leaders = leaderIds.Order(),
-            Topics = topicNames.Select(NameKey.Slug).Distinct().Order(StringComparer.Ordinal),
-            Statements = readout.Statements.Select(s => new { s.SpeakerId, s.Text }),
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
     /// <summary>The readout, tracked, after checking it may be changed: 404, 410 or 412 otherwise.</summary>
@@ -436,26 +355,6 @@ public sealed class ReadoutService(
         StatusCodes.Status410Gone,
         "The readout was deleted.",
         $"Readout {id} was deleted; its history is at /api/readouts/{id}/revisions.");
-
-    private async Task<ReadoutResponse?> FindExistingAsync(int sourceId, string url, string contentHash, CancellationToken ct)
-    {
-        var existing = await db.Readouts.AsNoTracking()
-            .Where(r => r.SourceId == sourceId && r.Url == url)
-            .Select(r => new { r.Id, r.ContentHash })
-            .SingleOrDefaultAsync(ct);
-        if (existing is null)
-        {
-            return null;
-        }
-
-        if (existing.ContentHash != contentHash)
-        {
-            throw ApiProblemException.Conflict(
-                $"Readout {existing.Id} already has this source and URL with different content. To correct it, replace that readout instead of posting again.");
-        }
-
-        return await GetAsync(existing.Id, ct);
-    }
 
     /// <summary>
     /// Title (weighted highest), body and statements, stemmed in the readout's own language. Done

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Readouts.Api.Infrastructure;
 
 namespace Readouts.Api.Readouts;
@@ -7,7 +8,7 @@ namespace Readouts.Api.Readouts;
 /// <summary>Readouts: one source's account of one call.</summary>
 [ApiController]
 [Route("api/readouts")]
-public sealed class ReadoutsController(ReadoutService readouts) : ControllerBase
+public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOptions> json) : ControllerBase
 {
     /// <summary>Posts a readout; it is linked to the call it tells (created if new).</summary>
     /// <remarks>
@@ -29,6 +30,26 @@ public sealed class ReadoutsController(ReadoutService readouts) : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public async Task<ActionResult> Create(ReadoutRequest request, CancellationToken ct) =>
         this.Answer(await readouts.CreateAsync(request, WriteContext.Of(HttpContext), ct));
+
+    /// <summary>Posts up to 1,000 readouts at once, each stored and linked as by POST /api/readouts.</summary>
+    /// <remarks>
+    /// The body is a JSON array of readouts in the POST /api/readouts shape, or application/x-ndjson
+    /// with one readout per line; at most 1,000 readouts and 16 MiB. The answer (200) lists each
+    /// item in order: its status (201 stored, 200 identical resend), its id and callId, or the
+    /// problem it had; a bad item does not keep the others from being stored. With an
+    /// Idempotency-Key, a retry gets the first answer again. Requires an X-Api-Key.
+    /// </remarks>
+    [HttpPost("batch")]
+    [Authorize]
+    [Consumes("application/json", ReadoutBatch.NdJson)]
+    [RequestSizeLimit(ReadoutBatch.MaxBodyBytes)]
+    [ProducesResponseType<BatchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    public async Task<ActionResult> Batch(CancellationToken ct) =>
+        this.Answer(await readouts.ImportAsync(await ReadoutBatch.ReadAsync(Request, json.Value.JsonSerializerOptions, ct), WriteContext.Of(HttpContext), ct));
 
     /// <summary>One readout, with its version as ETag; If-None-Match answers 304.</summary>
     [HttpGet("{id:long}")]

@@ -22,11 +22,11 @@ public sealed class TopicService(ReadoutsDbContext db)
     }
 
     /// <summary>
-    /// The ids of the named topics, creating those not seen before. Names that fold to the same
-    /// slug are one topic; the first spelling used becomes its name. Safe under concurrent posts:
-    /// the insert skips slugs another transaction has just taken.
+    /// The ids of the named topics by slug, creating those not seen before. Names that fold to the
+    /// same slug are one topic; the first spelling used becomes its name. Safe under concurrent
+    /// posts: the insert skips slugs another transaction has just taken.
     /// </summary>
-    public async Task<List<int>> EnsureAsync(IEnumerable<string> names, CancellationToken ct)
+    public async Task<Dictionary<string, int>> EnsureAsync(IEnumerable<string> names, CancellationToken ct)
     {
         // Sorted, so that concurrent posts take the unique-index locks in the same order and cannot deadlock.
         var topics = names.Select(n => (Slug: NameKey.Slug(n), Name: n.Trim()))
@@ -45,7 +45,7 @@ public sealed class TopicService(ReadoutsDbContext db)
             SELECT * FROM unnest({slugs}::text[], {displayNames}::text[])
             ON CONFLICT (slug) DO NOTHING
             """, ct);
-        return await db.Topics.Where(t => slugs.Contains(t.Slug)).Select(t => t.Id).ToListAsync(ct);
+        return await db.Topics.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
     }
 
     /// <summary>The id of the topic a filter names, or null when no readout has used it.</summary>

@@ -17,6 +17,13 @@ internal sealed class CallEntityTypeConfiguration : IEntityTypeConfiguration<Cal
         // GET /api/calls: newest first, keyset-paginated on (date, id), optionally within a date range.
         builder.HasIndex(c => new { c.Date, c.Id }).IsDescending(true, true);
 
+        // GET /api/calls?leader= (one or several), ?topic=, ?source= and ?q=. The planner either
+        // walks (date, id) newest first checking these, or, for rare values, reads them from GIN and sorts.
+        builder.HasIndex(c => c.LeaderIds).HasMethod("gin");
+        builder.HasIndex(c => c.TopicIds).HasMethod("gin");
+        builder.HasIndex(c => c.SourceIds).HasMethod("gin");
+        builder.HasIndex(c => c.SearchVector).HasMethod("gin");
+
         builder.HasMany(c => c.Leaders).WithOne().HasForeignKey(l => l.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Readouts).WithOne(r => r.Call).HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Restrict);
     }

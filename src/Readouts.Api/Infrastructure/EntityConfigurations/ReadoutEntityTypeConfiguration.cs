@@ -33,11 +33,8 @@ internal sealed class ReadoutEntityTypeConfiguration : IEntityTypeConfiguration<
         // GET /api/readouts, newest first, keyset on (call_date, id).
         builder.HasIndex(r => new { r.CallDate, r.Id }).IsDescending(true, true);
 
-        // GET /api/calls?source= and GET /api/readouts?source=.
-        builder.HasIndex(r => new { r.SourceId, r.CallDate });
-
-        // GET /api/calls?q=.
-        builder.HasIndex(r => r.SearchVector).HasMethod("gin");
+        // GET /api/readouts?source=, newest first.
+        builder.HasIndex(r => new { r.SourceId, r.CallDate, r.Id }).IsDescending(false, true, true);
 
         builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Topics).WithOne().HasForeignKey(t => t.ReadoutId).OnDelete(DeleteBehavior.Cascade);

@@ -43,14 +43,53 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date");
 
+                    b.PrimitiveCollection<int[]>("LeaderIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("leader_ids");
+
                     b.Property<string>("LeaderKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("leader_key");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
+                    b.PrimitiveCollection<int[]>("SourceIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("source_ids");
+
+                    b.PrimitiveCollection<int[]>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("topic_ids");
+
                     b.HasKey("Id")
                         .HasName("pk_calls");
+
+                    b.HasIndex("LeaderIds")
+                        .HasDatabaseName("ix_calls_leader_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LeaderIds"), "gin");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_calls_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("SourceIds")
+                        .HasDatabaseName("ix_calls_source_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourceIds"), "gin");
+
+                    b.HasIndex("TopicIds")
+                        .HasDatabaseName("ix_calls_topic_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TopicIds"), "gin");
 
                     b.HasIndex("Date", "Id")
                         .IsDescending()
@@ -324,22 +363,18 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.HasIndex("CallId")
                         .HasDatabaseName("ix_readouts_call_id");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_readouts_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
                     b.HasIndex("CallDate", "Id")
                         .IsDescending()
                         .HasDatabaseName("ix_readouts_call_date_id");
-
-                    b.HasIndex("SourceId", "CallDate")
-                        .HasDatabaseName("ix_readouts_source_id_call_date");
 
                     b.HasIndex("SourceId", "Url")
                         .IsUnique()
                         .HasDatabaseName("ix_readouts_source_id_url")
                         .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("SourceId", "CallDate", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_readouts_source_id_call_date_id");
 
                     b.ToTable("readouts", (string)null);
                 });

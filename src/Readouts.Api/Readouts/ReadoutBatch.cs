@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Readouts;
+
+/// <summary>
+/// The body of POST /api/readouts/batch: a JSON array of readouts, or NDJSON (one per line). Each
+/// item is read on its own, so an item that does not bind fails alone, as its own 400.
+/// </summary>
+public sealed record ReadoutBatch(IReadOnlyList<PostedReadout> Items, string Fingerprint)
+{
+    public const int MaxItems = 1000;
+
+    /// <summary>A thousand readouts of a few kilobytes each, with room for long ones.</summary>
+    public const long MaxBodyBytes = 16 * 1024 * 1024;
+
+    public const string NdJson = "application/x-ndjson";
+
+    public static async Task<ReadoutBatch> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
+    {
+        var texts = new List<string>();
+        if (request.ContentType?.StartsWith(NdJson, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    texts.Add(line);
+                    EnsureWithinLimit(texts.Count);
+                }
+            }
+        }
+        else
+        {
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            }
+            catch (JsonException e)
+            {
+                throw BadBody($"The body is not valid JSON: {e.Message}");
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                {
+                    throw BadBody($"Send a JSON array of readouts (or {NdJson}, one readout per line).");
+                }
+
+                EnsureWithinLimit(document.RootElement.GetArrayLength());
+                texts.AddRange(document.RootElement.EnumerateArray().Select(item => item.GetRawText()));
+            }
+        }
+
+        if (texts.Count == 0)
+        {
+            throw BadBody("The batch is empty.");
+        }
+
+        return new ReadoutBatch(texts.Select(text => Read(text, options)).ToList(), string.Join('\n', texts));
+    }
+
+    private static PostedReadout Read(string text, JsonSerializerOptions options)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReadoutRequest>(text, options) is { } request
+                ? new PostedReadout(request)
+                : new PostedReadout(null, Invalid("requestBody", "Each item must be a readout object."));
+        }
+        catch (JsonException e)
+        {
+            var field = InvalidRequestResponse.FieldName(e.Path ?? "$");
+            return new PostedReadout(null, Invalid(field, InvalidRequestResponse.Message(field, e.Message)));
+        }
+    }
+
+    private static void EnsureWithinLimit(int count)
+    {
+        if (count > MaxItems)
+        {
+            throw BadBody($"A batch holds at most {MaxItems} readouts; split it.");
+        }
+    }
+
+    private static ApiProblemException Invalid(string field, string message) => new(
+        StatusCodes.Status400BadRequest,
+        "One or more validation errors occurred.",
+        errors: new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ApiProblemException BadBody(string message) => Invalid("requestBody", message);
+}
+
+/// <summary>The answer to a batch: counts, then one result per item, in the order posted.</summary>
+/// <param name="Created">Items stored (201).</param>
+/// <param name="Unchanged">Identical resends of stored readouts (200).</param>
+/// <param name="Failed">Items refused, each with its problem.</param>
+/// <param name="Items">Per item, in order.</param>
+public sealed record BatchResponse(int Created, int Unchanged, int Failed, IReadOnlyList<BatchItemResult> Items)
+{
+    public static BatchResponse Of(IReadOnlyList<ImportedReadout> results)
+    {
+        var items = results.Select((r, i) => new BatchItemResult(i, r.Status, r.Id, r.CallId, r.Problem is { } p ? ItemProblem.Of(p) : null)).ToList();
+        return new BatchResponse(
+            items.Count(i => i.Status == StatusCodes.Status201Created),
+            items.Count(i => i.Status == StatusCodes.Status200OK),
+            items.Count(i => i.Problem is not null),
+            items);
+    }
+}
+
+/// <summary>What became of one item.</summary>
+/// <param name="Index">Its position in the batch, from 0.</param>
+/// <param name="Status">201 stored, 200 identical resend of a stored readout, otherwise the status of its problem.</param>
+/// <param name="Id">The readout's id (201 and 200).</param>
+/// <param name="CallId">The call it was linked to (201 and 200).</param>
+/// <param name="Problem">Why it was refused, as the single POST would have answered.</param>
+public sealed record BatchItemResult(
+    int Index,
+    int Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Id,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CallId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ItemProblem? Problem);
+
+/// <summary>An item's problem, shaped as RFC 9457 problem details.</summary>
+public sealed record ItemProblem(
+    string Type,
+    string Title,
+    int Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IDictionary<string, string[]>? Errors)
+{
+    public static ItemProblem Of(ApiProblemException e) => new(TypeOf(e.Status), e.Title, e.Status, e.Detail, e.Errors);
+
+    /// <summary>The RFC 9110 section for the status, as ASP.NET Core's problem details give it.</summary>
+    private static string TypeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        StatusCodes.Status409Conflict => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        StatusCodes.Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        _ => "about:blank",
+    };
+}

@@ -1,0 +1,295 @@
+using System.Data.Common;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Readouts.Api.Calls;
+using Readouts.Api.Infrastructure;
+using Readouts.Api.Topics;
+
+namespace Readouts.Api.Readouts;
+
+/// <summary>One posted readout: the request, or the problem it had before it could be read.</summary>
+public sealed record PostedReadout(ReadoutRequest? Request, ApiProblemException? Problem = null);
+
+/// <summary>What became of one posted readout: 201 stored, 200 an identical resend, or its problem.</summary>
+public sealed record ImportedReadout(int Status, long? Id, long? CallId, ApiProblemException? Problem);
+
+/// <summary>
+/// Stores posted readouts, one or a thousand, by the same steps: validate, resolve, find resends,
+/// link by <see cref="CallLinker"/>, insert. Each step is one query for the whole batch, and the
+/// inserts are one round trip of array-valued statements, so a readout costs a few rows' work
+/// rather than a dozen round trips. Runs inside the caller's <see cref="UnitOfWork"/>.
+/// </summary>
+public sealed class ReadoutImporter(
+    ReadoutsDbContext db,
+    ReadoutResolver resolver,
+    TopicService topics,
+    CallLinker linker,
+    IValidator<ReadoutRequest> validator,
+    TimeProvider clock)
+{
+    /// <summary>Above this many characters, a text may exceed PostgreSQL's 1 MB tsvector, so it is tried alone first.</summary>
+    private const int LargeTextLength = 100_000;
+
+    public async Task<IReadOnlyList<ImportedReadout>> ImportAsync(IReadOnlyList<PostedReadout> posted, WriteContext writer, CancellationToken ct)
+    {
+        var results = new ImportedReadout[posted.Count];
+        var valid = new List<(int Index, ReadoutRequest Request)>();
+        for (var i = 0; i < posted.Count; i++)
+        {
+            if ((posted[i].Problem ?? Validate(posted[i].Request!)) is { } problem)
+            {
+                results[i] = Failed(problem);
+            }
+            else
+            {
+                valid.Add((i, posted[i].Request!));
+            }
+        }
+
+        var resolved = await resolver.ResolveAsync(valid.Select(v => v.Request).ToList(), ct);
+        var candidates = new List<(int Index, ResolvedReadout Readout)>();
+        for (var i = 0; i < valid.Count; i++)
+        {
+            if (resolved[i].Readout is { } readout)
+            {
+                candidates.Add((valid[i].Index, readout));
+            }
+            else
+            {
+                results[valid[i].Index] = Failed(resolved[i].Problem!);
+            }
+        }
+
+        // Under the linking locks, so that of identical posts at the same moment one stores and the rest find it.
+        await linker.LockAsync(candidates.Select(c => Call.KeyFor(c.Readout.LeaderIds)), ct);
+        var copies = new Dictionary<int, int>();
+        var fresh = await SkipResendsAsync(candidates, results, copies, ct);
+        fresh = await SkipUnindexableAsync(fresh, results, ct);
+        if (fresh.Count > 0)
+        {
+            await InsertAsync(fresh.Select(f => f.Readout).ToList(), writer, ct);
+            foreach (var (index, item) in fresh)
+            {
+                results[index] = new ImportedReadout(StatusCodes.Status201Created, item.Readout.Id, item.Readout.CallId, null);
+            }
+        }
+
+        // A second copy within the batch answers like a resend of the first, now that it has its ids.
+        foreach (var (copy, first) in copies)
+        {
+            results[copy] = results[first].Status == StatusCodes.Status201Created ? results[first] with { Status = StatusCodes.Status200OK } : results[first];
+        }
+
+        return results;
+    }
+
+    private ApiProblemException? Validate(ReadoutRequest request)
+    {
+        var result = validator.Validate(request);
+        return result.IsValid ? null : new ApiProblemException(
+            StatusCodes.Status400BadRequest,
+            "One or more validation errors occurred.",
+            errors: result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+    }
+
+    private static ImportedReadout Failed(ApiProblemException problem) => new(problem.Status, null, null, problem);
+
+    private sealed record Stored(long Id, long CallId, int SourceId, string Url, string ContentHash);
+
+    /// <summary>
+    /// Answers resends of stored readouts (200, or 409 when the content differs) and notes identical
+    /// repeats within the batch in <paramref name="copies"/> (copy → first); returns the rest.
+    /// </summary>
+    private async Task<List<(int Index, ResolvedReadout Readout)>> SkipResendsAsync(
+        List<(int Index, ResolvedReadout Readout)> candidates, ImportedReadout[] results, Dictionary<int, int> copies, CancellationToken ct)
+    {
+        var sourceIds = candidates.Select(c => c.Readout.Readout.SourceId).Distinct().ToList();
+        var urls = candidates.Select(c => c.Readout.Readout.Url).Distinct().ToList();
+        var stored = (await db.Readouts.AsNoTracking()
+                .Where(r => sourceIds.Contains(r.SourceId) && urls.Contains(r.Url))
+                .Select(r => new Stored(r.Id, r.CallId!.Value, r.SourceId, r.Url, r.ContentHash))
+                .ToListAsync(ct))
+            .ToDictionary(r => (r.SourceId, r.Url));
+
+        var fresh = new List<(int Index, ResolvedReadout Readout)>();
+        var firstCopy = new Dictionary<(int, string), (int Index, string ContentHash)>();
+        foreach (var (index, item) in candidates)
+        {
+            var key = (item.Readout.SourceId, item.Readout.Url);
+            if (stored.TryGetValue(key, out var existing))
+            {
+                results[index] = existing.ContentHash == item.Readout.ContentHash
+                    ? new ImportedReadout(StatusCodes.Status200OK, existing.Id, existing.CallId, null)
+                    : Failed(ApiProblemException.Conflict($"Readout {existing.Id} already has this source and URL with different content. To correct it, replace that readout instead of posting again."));
+            }
+            else if (firstCopy.TryGetValue(key, out var first))
+            {
+                if (first.ContentHash == item.Readout.ContentHash)
+                {
+                    copies[index] = first.Index;
+                }
+                else
+                {
+                    results[index] = Failed(ApiProblemException.Conflict($"Item {first.Index} of this batch has this source and URL with different content."));
+                }
+            }
+            else
+            {
+                firstCopy[key] = (index, item.Readout.ContentHash);
+                fresh.Add((index, item));
+            }
+        }
+
+        return fresh;
+    }
+
+    /// <summary>
+    /// PostgreSQL caps a tsvector at 1 MB; only pathological texts (many distinct words) reach it.
+    /// Such a text would fail the whole insert, so the few long ones are tried alone first.
+    /// </summary>
+    private async Task<List<(int Index, ResolvedReadout Readout)>> SkipUnindexableAsync(
+        List<(int Index, ResolvedReadout Readout)> items, ImportedReadout[] results, CancellationToken ct)
+    {
+        var kept = new List<(int Index, ResolvedReadout Readout)>();
+        foreach (var item in items)
+        {
+            var readout = item.Readout.Readout;
+            var text = $"{readout.Title} {readout.Body} {StatementsText(readout)}";
+            if (text.Length > LargeTextLength)
+            {
+                var transaction = db.Database.CurrentTransaction!;
+                await transaction.CreateSavepointAsync("index_check", ct);
+                try
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT to_tsvector({readout.SearchConfig}::regconfig, {text})", ct);
+                    await transaction.ReleaseSavepointAsync("index_check", ct);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+                {
+                    await transaction.RollbackToSavepointAsync("index_check", ct);
+                    results[item.Index] = Failed(ApiProblemException.Unprocessable("body", $"The readout's text is too large to index for search: {e.MessageText}"));
+                    continue;
+                }
+            }
+
+            kept.Add(item);
+        }
+
+        return kept;
+    }
+
+    private static string StatementsText(Readout readout) => string.Join(' ', readout.Statements.OrderBy(s => s.Position).Select(s => s.Text));
+
+    /// <summary>Links the readouts, gives them and their new calls ids, and inserts everything in one round trip.</summary>
+    private async Task InsertAsync(List<ResolvedReadout> items, WriteContext writer, CancellationToken ct)
+    {
+        var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.TopicNames), ct);
+        await linker.LinkAsync(items.Select(i => (i.Readout, i.LeaderIds)).ToList(), ct);
+
+        var readouts = items.Select(i => i.Readout).ToList();
+        var newCalls = readouts.Select(r => r.Call).OfType<Call>().Distinct().ToList();
+        var (callIds, readoutIds) = await AllocateIdsAsync(newCalls.Count, readouts.Count, ct);
+        for (var i = 0; i < newCalls.Count; i++)
+        {
+            newCalls[i].Id = callIds[i];
+        }
+
+        for (var i = 0; i < readouts.Count; i++)
+        {
+            readouts[i].Id = readoutIds[i];
+            readouts[i].CallId ??= readouts[i].Call!.Id;
+        }
+
+        var topicRows = items.SelectMany(i => i.TopicNames.Select(NameKey.Slug).Distinct().Select(slug => (i.Readout.Id, TopicId: topicIds[slug]))).ToList();
+        var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
+        var now = clock.GetUtcNow();
+
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO calls (id, date, leader_key, leader_ids, created_at)
+            SELECT id, date, leader_key, string_to_array(leader_key, '-')::integer[], $4
+            FROM unnest($1::bigint[], $2::date[], $3::text[]) AS t(id, date, leader_key)
+            """,
+            newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.Date).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray(), now));
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO call_leaders (call_id, leader_id)
+            SELECT id, unnest(string_to_array(leader_key, '-')::integer[]) FROM unnest($1::bigint[], $2::text[]) AS t(id, leader_key)
+            """,
+            newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray()));
+        // The search vector as ReadoutService.IndexForSearchAsync builds it on a correction.
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO readouts (id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
+                created_at, updated_at, version, change, updated_by, search_vector)
+            SELECT id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
+                $13, $13, 1, 'created', $14,
+                setweight(to_tsvector(search_config::regconfig, title), 'A')
+                || to_tsvector(search_config::regconfig, body)
+                || to_tsvector(search_config::regconfig, statements)
+            FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::date[], $7::timestamptz[],
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                AS t(id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash, statements)
+            """,
+            readouts.Select(r => r.Id).ToArray(),
+            readouts.Select(r => r.CallId!.Value).ToArray(),
+            readouts.Select(r => r.SourceId).ToArray(),
+            readouts.Select(r => r.Language).ToArray(),
+            readouts.Select(r => r.SearchConfig).ToArray(),
+            readouts.Select(r => r.CallDate).ToArray(),
+            new NpgsqlParameter { Value = readouts.Select(r => r.PublishedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+            readouts.Select(r => r.Title).ToArray(),
+            readouts.Select(r => r.Url).ToArray(),
+            readouts.Select(r => r.Body).ToArray(),
+            readouts.Select(r => r.ContentHash).ToArray(),
+            readouts.Select(StatementsText).ToArray(),
+            now,
+            writer.KeyName));
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO readout_topics (readout_id, topic_id) SELECT * FROM unnest($1::bigint[], $2::integer[])",
+            topicRows.Select(t => t.Id).ToArray(), topicRows.Select(t => t.TopicId).ToArray()));
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO statements (readout_id, position, speaker_id, text) SELECT * FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::text[])",
+            statements.Select(s => s.ReadoutId).ToArray(),
+            statements.Select(s => s.Position).ToArray(),
+            new NpgsqlParameter { Value = statements.Select(s => s.SpeakerId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
+            statements.Select(s => s.Text).ToArray()));
+        batch.BatchCommands.Add(Command($"{CallLinker.RefreshSql} WHERE c.id = ANY($1)", readouts.Select(r => r.CallId!.Value).Distinct().ToArray()));
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<(List<long> CallIds, List<long> ReadoutIds)> AllocateIdsAsync(int calls, int readouts, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        batch.BatchCommands.Add(Command("SELECT nextval(pg_get_serial_sequence('calls', 'id')) FROM generate_series(1, $1)", calls));
+        batch.BatchCommands.Add(Command("SELECT nextval(pg_get_serial_sequence('readouts', 'id')) FROM generate_series(1, $1)", readouts));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return (await ReadIdsAsync(reader, ct), await reader.NextResultAsync(ct) ? await ReadIdsAsync(reader, ct) : []);
+    }
+
+    private static async Task<List<long>> ReadIdsAsync(DbDataReader reader, CancellationToken ct)
+    {
+        var ids = new List<long>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}
