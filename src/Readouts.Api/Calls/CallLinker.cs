@@ -48,15 +48,14 @@ public sealed class CallLinker(ReadoutsDbContext db)
     /// <summary>
     /// Attaches each readout, in order, to the call it tells: an existing call (sets CallId) or a
     /// new one (sets Call), creating each call at most once, so that two sides in one batch end up
-    /// in one call just as if they had been posted one after the other. Must run inside a
-    /// transaction: the advisory locks taken here make concurrent posts about the same leaders link
-    /// one after the other, so two sides posted at once end in one call, across any number of API
-    /// instances. A readout being re-linked is not counted in its own call.
+    /// in one call just as if they had been posted one after the other. The caller must hold the
+    /// locks of <see cref="LockAsync"/> for these readouts' leaders: they make concurrent posts about
+    /// the same leaders link one after the other, so two sides posted at once end in one call,
+    /// across any number of API instances. A readout being re-linked is not counted in its own call.
     /// </summary>
     public async Task LinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, CancellationToken ct)
     {
         var keys = readouts.Select(r => Call.KeyFor(r.LeaderIds)).ToList();
-        await LockAsync(keys, ct);
         var candidates = await FindCandidatesAsync(keys, readouts.Select(r => r.Readout.CallDate).ToList(), readouts.Select(r => r.Readout.Id).ToList(), ct);
 
         // Calls this batch creates, by the number their candidate stands in for (negative, in creation order).

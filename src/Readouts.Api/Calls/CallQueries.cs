@@ -103,33 +103,28 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
         return Cursor.ToPage(summaries, limit, c => Cursor.Encode(c.Date, c.Id));
     }
 
+    /// <summary>
+    /// One call with its readouts, in one query: a call always has readouts (the last one to leave
+    /// removes it), and its date is the earliest they give.
+    /// </summary>
     public async Task<CallDetails?> GetAsync(long id, CancellationToken ct)
     {
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Id, c.Date }).SingleOrDefaultAsync(ct);
-        if (call is null)
-        {
-            return null;
-        }
-
         var readouts = await db.Readouts.AsNoTracking()
             .Where(r => r.CallId == id)
             .OrderBy(r => r.PublishedAt == null).ThenBy(r => r.PublishedAt).ThenBy(r => r.Id)
             .Select(ReadoutResponse.Projection)
             .ToListAsync(ct);
-        var callLeaders = readouts.Count > 0 ? readouts[0].Leaders : await LeadersOfAsync(id, ct);
+        if (readouts.Count == 0)
+        {
+            return null;
+        }
+
         var callTopics = readouts.SelectMany(r => r.Topics).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return new CallDetails(call.Id, call.Date, callLeaders, callTopics, readouts);
+        return new CallDetails(id, readouts.Min(r => r.CallDate), readouts[0].Leaders, callTopics, readouts);
     }
 
     public async Task<CallComparison?> CompareAsync(long id, CancellationToken ct) =>
         await GetAsync(id, ct) is { } call ? CallComparison.Of(call) : null;
-
-    private Task<List<LeaderRef>> LeadersOfAsync(long callId, CancellationToken ct) =>
-        db.CallLeaders.AsNoTracking()
-            .Where(cl => cl.CallId == callId)
-            .OrderBy(cl => cl.Leader.Name)
-            .Select(cl => new LeaderRef(cl.Leader.Slug, cl.Leader.Name, cl.Leader.Country))
-            .ToListAsync(ct);
 
     /// <summary>
     /// One query that matches readouts in any language: the user's words parsed and stemmed by every

@@ -40,13 +40,29 @@ public sealed class TopicService(ReadoutsDbContext db)
 
         var slugs = topics.Select(t => t.Slug).ToArray();
         var displayNames = topics.Select(t => t.Name).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO topics (slug, name)
-            SELECT * FROM unnest({slugs}::text[], {displayNames}::text[])
-            ON CONFLICT (slug) DO NOTHING
-            """, ct);
-        return await db.Topics.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
+        // One round trip: the new topics as inserted, the known ones as read.
+        var ids = await db.Database.SqlQuery<TopicId>($"""
+            WITH inserted AS (
+                INSERT INTO topics (slug, name)
+                SELECT * FROM unnest({slugs}::text[], {displayNames}::text[])
+                ON CONFLICT (slug) DO NOTHING
+                RETURNING id, slug)
+            SELECT id, slug FROM inserted
+            UNION ALL
+            SELECT id, slug FROM topics WHERE slug = ANY({slugs})
+            """).ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
+
+        // A topic a concurrent transaction inserted and committed while this statement waited on it
+        // is in neither half (the statement's snapshot predates it); a second read sees it.
+        if (ids.Count < slugs.Length)
+        {
+            ids = await db.Topics.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
+        }
+
+        return ids;
     }
+
+    private sealed record TopicId(int Id, string Slug);
 
     /// <summary>The id of the topic a filter names, or null when no readout has used it.</summary>
     public Task<int?> FindAsync(string name, CancellationToken ct)
