@@ -14,7 +14,7 @@ internal static class SwaggerSetup
             Title = "Readouts API",
             Version = "v1",
             Description = "Official readouts of leaders' phone calls, each side's account linked to the same call and compared. "
-                + "Reads are public; writes need an X-Api-Key (Development: readouts-dev-key). Request bodies are limited to 1 MiB.",
+                + "Reads are public; writes need an X-Api-Key (Development: readouts-dev-key). Request bodies are limited to 1 MiB (a batch of readouts to 16 MiB).",
         });
         options.IncludeXmlComments(ApplicationExtensions.XmlDocumentationPath);
         options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
@@ -26,6 +26,30 @@ internal static class SwaggerSetup
         });
         options.OperationFilter<ApiKeyOperationFilter>();
         options.OperationFilter<WriteSafetyHeadersOperationFilter>();
+        options.OperationFilter<BatchBodyOperationFilter>();
+    }
+
+    /// <summary>The batch endpoint reads its body itself (item by item); this documents what it reads.</summary>
+    private sealed class BatchBodyOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (context.ApiDescription.RelativePath != "api/readouts/batch")
+            {
+                return;
+            }
+
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = $"Up to {Readouts.ReadoutBatch.MaxItems} readouts, each as the body of POST /api/readouts; or {Readouts.ReadoutBatch.NdJson}, one readout per line.",
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(List<Readouts.ReadoutRequest>), context.SchemaRepository) },
+                    [Readouts.ReadoutBatch.NdJson] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
+            };
+        }
     }
 
     /// <summary>The headers of write safety, so Swagger UI can send them: Idempotency-Key, If-Match, If-None-Match.</summary>
