@@ -28,11 +28,18 @@ public static class ApplicationExtensions
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext());
 
-        var connectionString = builder.Configuration.GetConnectionString("Readouts")
-            ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts.");
+        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Readouts")
+            ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts."));
+        if (connectionString.MaxAutoPrepare == 0)
+        {
+            // The API runs a few dozen distinct statements over and over: prepared once per
+            // connection, PostgreSQL stops parsing and planning them on every request.
+            connectionString.MaxAutoPrepare = 64;
+        }
+
         services.AddDbContextPool<ReadoutsDbContext>(options => options
             // One query per read: the readout projections load few topics and statements each.
-            .UseNpgsql(connectionString, npgsql => npgsql
+            .UseNpgsql(connectionString.ConnectionString, npgsql => npgsql
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
                 // Rides out a PostgreSQL restart of a few seconds. Writes are retried whole by
                 // UnitOfWork; longer outages end in a 503 with Retry-After. Admin and crash
