@@ -56,15 +56,23 @@ public sealed class CallLinker(ReadoutsDbContext db)
     public async Task LinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, CancellationToken ct)
     {
         var keys = readouts.Select(r => Call.KeyFor(r.LeaderIds)).ToList();
-        var candidates = await FindCandidatesAsync(keys, readouts.Select(r => r.Readout.CallDate).ToList(), readouts.Select(r => r.Readout.Id).ToList(), ct);
+        // Only calls with the same leaders can match, so each readout weighs only those.
+        var candidates = (await FindCandidatesAsync(keys, readouts.Select(r => r.Readout.CallDate).ToList(), readouts.Select(r => r.Readout.Id).ToList(), ct))
+            .ToLookup(c => c.LeaderKey)
+            .ToDictionary(g => g.Key, g => g.ToList());
 
         // Calls this batch creates, by the number their candidate stands in for (negative, in creation order).
         var created = new Dictionary<long, Call>();
         for (var i = 0; i < readouts.Count; i++)
         {
             var (readout, leaderIds) = readouts[i];
+            if (!candidates.TryGetValue(keys[i], out var sameLeaders))
+            {
+                candidates[keys[i]] = sameLeaders = [];
+            }
+
             var version = new SourceLanguage(readout.SourceId, readout.Language);
-            var chosen = Choose(new NewReadout(keys[i], readout.CallDate, readout.SourceId, readout.Language), candidates);
+            var chosen = Choose(new NewReadout(keys[i], readout.CallDate, readout.SourceId, readout.Language), sameLeaders);
             if (chosen is null)
             {
                 var call = NewCall(readout.CallDate, keys[i], leaderIds);
@@ -73,8 +81,8 @@ public sealed class CallLinker(ReadoutsDbContext db)
                 created[chosen.Id] = call;
             }
 
-            candidates.Remove(chosen);
-            candidates.Add(chosen with { Date = Min(chosen.Date, readout.CallDate), Versions = [.. chosen.Versions, version] });
+            sameLeaders.Remove(chosen);
+            sameLeaders.Add(chosen with { Date = Min(chosen.Date, readout.CallDate), Versions = [.. chosen.Versions, version] });
             if (created.TryGetValue(chosen.Id, out var newCall))
             {
                 readout.Call = newCall;

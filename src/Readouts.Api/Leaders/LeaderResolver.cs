@@ -35,19 +35,35 @@ public sealed class LeaderResolver(ReadoutsDbContext db)
     public async Task<IReadOnlyDictionary<string, Resolution>> ResolveTextsAsync(IEnumerable<string> texts, CancellationToken ct)
     {
         var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var resolved = new Dictionary<string, Resolution>(StringComparer.Ordinal);
+
+        // Slugs first, as they are trusted first: what clients send most, by the unique index alone.
         var slugs = distinct.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+        var bySlug = await db.Leaders.AsNoTracking()
+            .Where(l => slugs.Contains(l.Slug))
+            .Select(l => new ResolvedLeader(l.Id, l.Slug, l.Name, l.Country))
+            .ToDictionaryAsync(l => l.Slug, ct);
+        foreach (var text in distinct.Where(t => bySlug.ContainsKey(t.Trim().ToLowerInvariant())))
+        {
+            resolved[text] = new Resolution(bySlug[text.Trim().ToLowerInvariant()], null);
+        }
+
+        distinct = distinct.Where(t => !resolved.ContainsKey(t)).ToList();
+        if (distinct.Count == 0)
+        {
+            return resolved;
+        }
+
         var keys = distinct.Select(NameKey.Fold).Distinct().ToList();
         var latins = distinct.Select(NameKey.Latin).Where(l => l.Length > 0).Distinct().ToList();
-
         var candidates = await (
             from n in db.LeaderNames
             join l in db.Leaders on n.LeaderId equals l.Id
-            where keys.Contains(n.Key) || latins.Contains(n.LatinKey) || slugs.Contains(l.Slug)
+            where keys.Contains(n.Key) || latins.Contains(n.LatinKey)
             select new Candidate(l.Id, l.Slug, l.Name, l.Country, n.Key, n.LatinKey))
             .AsNoTracking()
             .ToListAsync(ct);
 
-        var resolved = new Dictionary<string, Resolution>(StringComparer.Ordinal);
         foreach (var text in distinct)
         {
             var matches = Match(text, candidates);

@@ -186,7 +186,7 @@ public sealed class ReadoutImporter(
     /// <summary>Links the readouts, gives them and their new calls ids, and inserts everything in one round trip.</summary>
     private async Task InsertAsync(List<ResolvedReadout> items, WriteContext writer, CancellationToken ct)
     {
-        var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.TopicNames), ct);
+        var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.Topics), ct);
         await linker.LinkAsync(items.Select(i => (i.Readout, i.LeaderIds)).ToList(), ct);
 
         var readouts = items.Select(i => i.Readout).ToList();
@@ -203,7 +203,7 @@ public sealed class ReadoutImporter(
             readouts[i].CallId ??= readouts[i].Call!.Id;
         }
 
-        var topicRows = items.SelectMany(i => i.TopicNames.Select(NameKey.Slug).Distinct().Select(slug => (i.Readout.Id, TopicId: topicIds[slug]))).ToList();
+        var topicRows = items.SelectMany(i => i.Topics.Select(t => (i.Readout.Id, TopicId: topicIds[t.Slug]))).ToList();
         var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
         var now = clock.GetUtcNow();
 

@@ -8,7 +8,10 @@ using Readouts.Api.Leaders;
 namespace Readouts.Api.Readouts;
 
 /// <summary>A posted readout with its references resolved: not yet linked, topics not yet attached.</summary>
-public sealed record ResolvedReadout(Readout Readout, IReadOnlyCollection<int> LeaderIds, IReadOnlyList<string> TopicNames);
+/// <param name="Readout">The readout, its statements included.</param>
+/// <param name="LeaderIds">Its leaders, distinct.</param>
+/// <param name="Topics">Its topics: each distinct slug, with the first spelling that gave it.</param>
+public sealed record ResolvedReadout(Readout Readout, IReadOnlyCollection<int> LeaderIds, IReadOnlyList<(string Slug, string Name)> Topics);
 
 /// <summary>
 /// Turns posted readouts into entities: the source, the leaders and the speakers resolved, every
@@ -25,11 +28,13 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, LeaderResolver leaders
             requests.SelectMany(r => r.Leaders!.Select(l => l!).Concat((r.Statements ?? []).Select(s => s!.Speaker).OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s)))),
             ct);
 
+        // Topics repeat across a batch; each spelling is folded once.
+        var slugs = requests.SelectMany(r => r.Topics ?? []).Select(t => t!.Trim()).Distinct().ToDictionary(t => t, NameKey.Slug);
         return requests.Select(request =>
         {
             try
             {
-                return ((ResolvedReadout?)Build(request, sourceIds, names), (ApiProblemException?)null);
+                return ((ResolvedReadout?)Build(request, sourceIds, names, slugs), (ApiProblemException?)null);
             }
             catch (ApiProblemException problem)
             {
@@ -45,7 +50,7 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, LeaderResolver leaders
         return readout ?? throw problem!;
     }
 
-    private static ResolvedReadout Build(ReadoutRequest request, Dictionary<string, int> sourceIds, IReadOnlyDictionary<string, Resolution> names)
+    private static ResolvedReadout Build(ReadoutRequest request, Dictionary<string, int> sourceIds, IReadOnlyDictionary<string, Resolution> names, Dictionary<string, string> slugs)
     {
         var errors = new Dictionary<string, string[]>();
         if (!sourceIds.TryGetValue(request.Source!, out var sourceId))
@@ -84,7 +89,7 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, LeaderResolver leaders
         }
 
         var language = SearchLanguages.Normalize(request.Language!);
-        var topicNames = (request.Topics ?? []).Select(t => t!.Trim()).ToList();
+        var topics = (request.Topics ?? []).Select(t => t!.Trim()).Select(t => (Slug: slugs[t], Name: t)).DistinctBy(t => t.Slug).ToList();
         var readout = new Readout
         {
             SourceId = sourceId,
@@ -106,15 +111,15 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, LeaderResolver leaders
                 Text = s.Text!,
             }).ToList(),
         };
-        readout.ContentHash = HashContent(readout, leaderIds, topicNames);
-        return new ResolvedReadout(readout, leaderIds, topicNames);
+        readout.ContentHash = HashContent(readout, leaderIds, topics.Select(t => t.Slug));
+        return new ResolvedReadout(readout, leaderIds, topics);
     }
 
     /// <summary>
     /// A fingerprint of what the readout says once references are resolved, so that a resend that
     /// spells a leader differently ("Erdogan" for "recep-tayyip-erdogan") still counts as identical.
     /// </summary>
-    private static string HashContent(Readout readout, IEnumerable<int> leaderIds, IEnumerable<string> topicNames)
+    private static string HashContent(Readout readout, IEnumerable<int> leaderIds, IEnumerable<string> topicSlugs)
     {
         var canonical = JsonSerializer.Serialize(new
         {
@@ -124,7 +129,7 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, LeaderResolver leaders
             readout.Title,
             readout.Body,
             Leaders = leaderIds.Order(),
-            Topics = topicNames.Select(NameKey.Slug).Distinct().Order(StringComparer.Ordinal),
+            Topics = topicSlugs.Order(StringComparer.Ordinal),
             Statements = readout.Statements.Select(s => new { s.SpeakerId, s.Text }),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

@@ -22,17 +22,14 @@ public sealed class TopicService(ReadoutsDbContext db)
     }
 
     /// <summary>
-    /// The ids of the named topics by slug, creating those not seen before. Names that fold to the
-    /// same slug are one topic; the first spelling used becomes its name. Safe under concurrent
-    /// posts: the insert skips slugs another transaction has just taken.
+    /// The ids of these topics (slug, and the spelling to name it by if new), creating those not
+    /// seen before; the first spelling used becomes a topic's name. Safe under concurrent posts:
+    /// the insert skips slugs another transaction has just taken.
     /// </summary>
-    public async Task<Dictionary<string, int>> EnsureAsync(IEnumerable<string> names, CancellationToken ct)
+    public async Task<Dictionary<string, int>> EnsureAsync(IEnumerable<(string Slug, string Name)> wanted, CancellationToken ct)
     {
         // Sorted, so that concurrent posts take the unique-index locks in the same order and cannot deadlock.
-        var topics = names.Select(n => (Slug: NameKey.Slug(n), Name: n.Trim()))
-            .DistinctBy(t => t.Slug)
-            .OrderBy(t => t.Slug, StringComparer.Ordinal)
-            .ToList();
+        var topics = wanted.DistinctBy(t => t.Slug).OrderBy(t => t.Slug, StringComparer.Ordinal).ToList();
         if (topics.Count == 0)
         {
             return [];
