@@ -10,7 +10,7 @@ using Readouts.Api.Topics;
 namespace Readouts.Api.Calls;
 
 /// <summary>Reads calls: lists with filters, one call with its readouts, and their comparison.</summary>
-public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics, RegistryNames registry)
+public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, SourceService sources, TopicService topics, RegistryNames registry, ReadoutReader reader)
 {
     public async Task<Page<CallSummary>> ListAsync(CallQuery query, CancellationToken ct) =>
         await ListAsync(query, await ResolveLeaderFilterAsync(query, ct), ct);
@@ -109,11 +109,7 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
     /// </summary>
     public async Task<CallDetails?> GetAsync(long id, CancellationToken ct)
     {
-        var readouts = await db.Readouts.AsNoTracking()
-            .Where(r => r.CallId == id)
-            .OrderBy(r => r.PublishedAt == null).ThenBy(r => r.PublishedAt).ThenBy(r => r.Id)
-            .Select(ReadoutResponse.Projection)
-            .ToListAsync(ct);
+        var readouts = await reader.OfCallAsync(id, ct);
         if (readouts.Count == 0)
         {
             return null;

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Readouts.Api.Leaders;
 using Readouts.Api.Topics;
@@ -99,28 +98,7 @@ public sealed record ReadoutResponse(
     IReadOnlyList<LeaderRef> Leaders,
     IReadOnlyList<TopicRef> Topics,
     IReadOnlyList<StatementResponse> Statements,
-    DateTimeOffset CreatedAt)
-{
-    /// <summary>The one projection every read of a whole readout uses.</summary>
-    public static readonly Expression<Func<Readout, ReadoutResponse>> Projection = r => new ReadoutResponse(
-        r.Id,
-        r.CallId!.Value,
-        r.Version,
-        r.UpdatedAt,
-        r.Source.Slug,
-        r.Language,
-        r.CallDate,
-        r.PublishedAt,
-        r.Title,
-        r.Url,
-        r.Body,
-        r.Call!.Leaders.OrderBy(l => l.Leader.Name).Select(l => new LeaderRef(l.Leader.Slug, l.Leader.Name, l.Leader.Country)).ToList(),
-        r.Topics.OrderBy(t => t.Topic.Name).Select(t => new TopicRef(t.Topic.Slug, t.Topic.Name)).ToList(),
-        r.Statements.OrderBy(s => s.Position)
-            .Select(s => new StatementResponse(s.Speaker == null ? null : new SpeakerRef(s.Speaker.Slug, s.Speaker.Name), s.Text))
-            .ToList(),
-        r.CreatedAt);
-}
+    DateTimeOffset CreatedAt);
 
 /// <summary>A readout in a list: everything but the texts.</summary>
 public sealed record ReadoutSummary(

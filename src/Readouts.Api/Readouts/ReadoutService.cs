@@ -19,6 +19,7 @@ public sealed class ReadoutService(
     UnitOfWork unitOfWork,
     ReadoutImporter importer,
     ReadoutResolver resolver,
+    ReadoutReader reader,
     LeaderResolver leaders,
     SourceService sources,
     TopicService topics,
@@ -107,7 +108,7 @@ public sealed class ReadoutService(
             readout.ContentHash = content.ContentHash;
             await db.ReadoutTopics.Where(t => t.ReadoutId == id).ExecuteDeleteAsync(ct);
             await db.Statements.Where(s => s.ReadoutId == id).ExecuteDeleteAsync(ct);
-            db.ReadoutTopics.AddRange((await topics.EnsureAsync(resolved.TopicNames, ct)).Values.Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
+            db.ReadoutTopics.AddRange((await topics.EnsureAsync(resolved.Topics, ct)).Values.Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
             db.Statements.AddRange(content.Statements.Select(s => new Statement { ReadoutId = id, Position = s.Position, SpeakerId = s.SpeakerId, Text = s.Text }));
             if (relink)
             {
@@ -197,7 +198,7 @@ public sealed class ReadoutService(
 
     /// <summary>One readout; null when there never was one with this id, 410 when it was deleted.</summary>
     public async Task<ReadoutResponse?> GetAsync(long id, CancellationToken ct) =>
-        await db.Readouts.AsNoTracking().Where(r => r.Id == id).Select(ReadoutResponse.Projection).SingleOrDefaultAsync(ct)
+        await reader.ByIdAsync(id, ct)
             ?? (await IsDeletedAsync(id, ct) ? throw Gone(id) : null);
 
     /// <summary>A readout's versions, newest first; null when there never was such a readout.</summary>
@@ -303,7 +304,7 @@ public sealed class ReadoutService(
     /// <summary>Keeps the current version in the history before it is replaced.</summary>
     private async Task ArchiveAsync(Readout readout, CancellationToken ct)
     {
-        var current = await db.Readouts.AsNoTracking().Where(r => r.Id == readout.Id).Select(ReadoutResponse.Projection).SingleAsync(ct);
+        var current = await reader.ByIdAsync(readout.Id, ct);
         db.ReadoutRevisions.Add(new ReadoutRevision
         {
             ReadoutId = readout.Id,
