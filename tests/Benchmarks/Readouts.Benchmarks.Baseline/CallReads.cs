@@ -54,11 +54,12 @@ internal sealed class CallReads(NpgsqlDataSource db)
 
     private const string FirstPageSql = PageStart + "\n" + PageEnd;
 
-    private const string NextPageSql = PageStart + "\n        AND (date < $3 OR (date = $3 AND id < $4))\n" + PageEnd;
+    // A row comparison, which PostgreSQL turns into a start position in the (date, id) index; the
+    // same condition spelt with OR is a filter, and a deep page would walk from the newest call.
+    private const string NextPageSql = PageStart + "\n        AND (date, id) < ($3, $4)\n" + PageEnd;
 
-    // One round trip: five flat result sets keyed by the call, assembled in memory.
-    private const string CallSql = "SELECT date FROM calls WHERE id = $1";
-
+    // One round trip: four flat result sets keyed by the call, assembled in memory. As in the API,
+    // the call is known by its readouts: a call always has some, and its date is the earliest they give.
     private const string CallLeadersSql = """
         SELECT l.slug, l.name, l.country
         FROM call_leaders cl JOIN leaders l ON l.id = cl.leader_id
@@ -212,7 +213,7 @@ internal sealed class CallReads(NpgsqlDataSource db)
         await using (var connection = await db.OpenConnectionAsync(ct))
         await using (var batch = new NpgsqlBatch(connection))
         {
-            foreach (var sql in (ReadOnlySpan<string>)[CallSql, CallLeadersSql, ReadoutsSql, ReadoutTopicsSql, StatementsSql])
+            foreach (var sql in (ReadOnlySpan<string>)[CallLeadersSql, ReadoutsSql, ReadoutTopicsSql, StatementsSql])
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
@@ -222,15 +223,6 @@ internal sealed class CallReads(NpgsqlDataSource db)
             await batch.PrepareAsync(ct);
 
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-
-            var date = reader.GetFieldValue<DateOnly>(0);
-
-            await reader.NextResultAsync(ct);
             var leaders = new List<LeaderRef>();
             while (await reader.ReadAsync(ct))
             {
@@ -262,6 +254,12 @@ internal sealed class CallReads(NpgsqlDataSource db)
                 byId.Add(readout.Id, readout);
             }
 
+            if (readouts.Count == 0)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -278,7 +276,7 @@ internal sealed class CallReads(NpgsqlDataSource db)
             // As the API: the readouts' topics in readout order, first occurrence kept, then a stable
             // ordinal sort by name.
             var callTopics = readouts.SelectMany(r => r.Topics).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-            call = new CallDetails(id, date, leaders, callTopics, readouts);
+            call = new CallDetails(id, readouts.Min(r => r.CallDate), leaders, callTopics, readouts);
         }
 
         // The API's ETag is a hash of the JSON it sends; serialised once here, the body is what is hashed.
