@@ -15,7 +15,11 @@ internal sealed class CallEntityTypeConfiguration : IEntityTypeConfiguration<Cal
         builder.HasIndex(c => new { c.LeaderKey, c.Date });
 
         // GET /api/calls: newest first, keyset-paginated on (date, id), optionally within a date range.
-        builder.HasIndex(c => new { c.Date, c.Id }).IsDescending(true, true);
+        // The arrays ride along so that walking it for a leader, a pair, a topic or a source, and
+        // reading the page, is an index-only scan: the calls themselves are wide (search vector)
+        // and stored in posting order, so each one visited would cost a page read of its own.
+        builder.HasIndex(c => new { c.Date, c.Id }).IsDescending(true, true)
+            .IncludeProperties(c => new { c.LeaderIds, c.TopicIds, c.SourceIds });
 
         // GET /api/calls?leader= (one or several), ?topic=, ?source= and ?q=. The planner either
         // walks (date, id) newest first checking these, or, for rare values, reads them from GIN and sorts.

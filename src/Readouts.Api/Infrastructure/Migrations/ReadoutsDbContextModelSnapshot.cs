@@ -95,6 +95,8 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_calls_date_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Date", "Id"), new[] { "LeaderIds", "TopicIds", "SourceIds" });
+
                     b.HasIndex("LeaderKey", "Date")
                         .HasDatabaseName("ix_calls_leader_key_date");
 
