@@ -92,14 +92,10 @@ public sealed class LeaderResolver(ReadoutsDbContext db)
 
     private static List<ResolvedLeader> Match(string text, List<Candidate> candidates)
     {
-        var slug = text.Trim().ToLowerInvariant();
+        // Slugs were tried first (ResolveTextsAsync): what is left is a name, folded or transliterated.
         var key = NameKey.Fold(text);
         var latin = NameKey.Latin(text);
-        IEnumerable<Candidate> tier = candidates.Where(c => c.Slug == slug);
-        if (!tier.Any())
-        {
-            tier = candidates.Where(c => c.Key == key);
-        }
+        IEnumerable<Candidate> tier = candidates.Where(c => c.Key == key);
 
         if (!tier.Any() && latin.Length > 0)
         {
