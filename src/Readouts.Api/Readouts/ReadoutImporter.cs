@@ -63,14 +63,18 @@ public sealed class ReadoutImporter(
             }
         }
 
+        candidates = await SkipUnindexableAsync(candidates, results, ct);
+        // Stemming is most of what a readout costs PostgreSQL: done before the locks, it does not
+        // hold up the other posts about the same leaders.
+        var vectors = await SearchVectorsAsync(candidates, ct);
+
         // Under the linking locks, so that of identical posts at the same moment one stores and the rest find it.
         await linker.LockAsync(candidates.Select(c => Call.KeyFor(c.Readout.LeaderIds)), ct);
         var copies = new Dictionary<int, int>();
         var fresh = await SkipResendsAsync(candidates, results, copies, ct);
-        fresh = await SkipUnindexableAsync(fresh, results, ct);
         if (fresh.Count > 0)
         {
-            await InsertAsync(fresh.Select(f => f.Readout).ToList(), writer, ct);
+            await InsertAsync(fresh.Select(f => (f.Readout, vectors[f.Index])).ToList(), writer, ct);
             foreach (var (index, item) in fresh)
             {
                 results[index] = new ImportedReadout(StatusCodes.Status201Created, item.Readout.Id, item.Readout.CallId, null);
@@ -183,13 +187,39 @@ public sealed class ReadoutImporter(
 
     private static string StatementsText(Readout readout) => string.Join(' ', readout.Statements.OrderBy(s => s.Position).Select(s => s.Text));
 
-    /// <summary>Links the readouts, gives them and their new calls ids, and inserts everything in one round trip.</summary>
-    private async Task InsertAsync(List<ResolvedReadout> items, WriteContext writer, CancellationToken ct)
+    /// <summary>
+    /// Each readout's search vector (as ReadoutService.IndexForSearchAsync builds it on a correction),
+    /// in its text form, so that the insert only has to read it back.
+    /// </summary>
+    private async Task<Dictionary<int, string>> SearchVectorsAsync(List<(int Index, ResolvedReadout Readout)> items, CancellationToken ct)
     {
-        var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.Topics), ct);
-        await linker.LinkAsync(items.Select(i => (i.Readout, i.LeaderIds)).ToList(), ct);
+        var readouts = items.Select(i => i.Readout.Readout).ToList();
+        var configs = readouts.Select(r => r.SearchConfig).ToArray();
+        var titles = readouts.Select(r => r.Title).ToArray();
+        var bodies = readouts.Select(r => r.Body).ToArray();
+        var statements = readouts.Select(StatementsText).ToArray();
+        var vectors = await db.Database.SqlQuery<string>($"""
+            SELECT (setweight(to_tsvector(config::regconfig, title), 'A')
+                || to_tsvector(config::regconfig, body)
+                || to_tsvector(config::regconfig, statements))::text AS "Value"
+            FROM unnest({configs}::text[], {titles}::text[], {bodies}::text[], {statements}::text[]) WITH ORDINALITY AS t(config, title, body, statements, n)
+            ORDER BY n
+            """).ToListAsync(ct);
+        return items.Select((item, i) => (item.Index, vectors[i])).ToDictionary();
+    }
 
-        var readouts = items.Select(i => i.Readout).ToList();
+    /// <summary>
+    /// Links the readouts, gives them and their new calls ids, and inserts everything in one round
+    /// trip. A new call is inserted with what it gathers from its readouts; only calls that existed
+    /// before are refreshed.
+    /// </summary>
+    private async Task InsertAsync(List<(ResolvedReadout Item, string Vector)> items, WriteContext writer, CancellationToken ct)
+    {
+        var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.Item.Topics), ct);
+        await linker.LinkAsync(items.Select(i => (i.Item.Readout, i.Item.LeaderIds)).ToList(), ct);
+
+        var readouts = items.Select(i => i.Item.Readout).ToList();
+        var joinedCalls = readouts.Where(r => r.Call is null).Select(r => r.CallId!.Value).Distinct().ToArray();
         var newCalls = readouts.Select(r => r.Call).OfType<Call>().Distinct().ToList();
         var (callIds, readoutIds) = await AllocateIdsAsync(newCalls.Count, readouts.Count, ct);
         for (var i = 0; i < newCalls.Count; i++)
@@ -203,37 +233,53 @@ public sealed class ReadoutImporter(
             readouts[i].CallId ??= readouts[i].Call!.Id;
         }
 
-        var topicRows = items.SelectMany(i => i.Topics.Select(t => (i.Readout.Id, TopicId: topicIds[t.Slug]))).ToList();
+        var topicRows = items.SelectMany(i => i.Item.Topics.Select(t => (i.Item.Readout.Id, i.Item.Readout.CallId, TopicId: topicIds[t.Slug]))).ToList();
         var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
         var now = clock.GetUtcNow();
 
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        // What CallLinker.RefreshSql would gather, from the readouts and topics being inserted.
         batch.BatchCommands.Add(Command(
             """
-            INSERT INTO calls (id, date, leader_key, leader_ids, created_at)
-            SELECT id, date, leader_key, string_to_array(leader_key, '-')::integer[], $4
-            FROM unnest($1::bigint[], $2::date[], $3::text[]) AS t(id, date, leader_key)
+            WITH gathered AS (
+                SELECT call_id, min(call_date) AS date, array_agg(DISTINCT source_id) AS source_ids, tsvector_agg(vector::tsvector) AS search_vector
+                FROM unnest($4::bigint[], $5::date[], $6::integer[], $7::text[]) AS r(call_id, call_date, source_id, vector)
+                GROUP BY call_id),
+            mentioned AS (
+                SELECT call_id, array_agg(DISTINCT topic_id) AS topic_ids
+                FROM unnest($8::bigint[], $9::integer[]) AS t(call_id, topic_id)
+                GROUP BY call_id)
+            INSERT INTO calls (id, date, leader_key, leader_ids, topic_ids, source_ids, search_vector, created_at)
+            SELECT c.id, g.date, c.leader_key, string_to_array(c.leader_key, '-')::integer[],
+                coalesce(m.topic_ids, ARRAY[]::integer[]), g.source_ids, g.search_vector, $3
+            FROM unnest($1::bigint[], $2::text[]) AS c(id, leader_key)
+            JOIN gathered g ON g.call_id = c.id
+            LEFT JOIN mentioned m ON m.call_id = c.id
             """,
-            newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.Date).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray(), now));
+            newCalls.Select(c => c.Id).ToArray(),
+            newCalls.Select(c => c.LeaderKey).ToArray(),
+            now,
+            readouts.Select(r => r.CallId!.Value).ToArray(),
+            readouts.Select(r => r.CallDate).ToArray(),
+            readouts.Select(r => r.SourceId).ToArray(),
+            items.Select(i => i.Vector).ToArray(),
+            topicRows.Select(t => t.CallId!.Value).ToArray(),
+            topicRows.Select(t => t.TopicId).ToArray()));
         batch.BatchCommands.Add(Command(
             """
             INSERT INTO call_leaders (call_id, leader_id)
             SELECT id, unnest(string_to_array(leader_key, '-')::integer[]) FROM unnest($1::bigint[], $2::text[]) AS t(id, leader_key)
             """,
             newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray()));
-        // The search vector as ReadoutService.IndexForSearchAsync builds it on a correction.
         batch.BatchCommands.Add(Command(
             """
             INSERT INTO readouts (id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
                 created_at, updated_at, version, change, updated_by, search_vector)
             SELECT id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
-                $13, $13, 1, 'created', $14,
-                setweight(to_tsvector(search_config::regconfig, title), 'A')
-                || to_tsvector(search_config::regconfig, body)
-                || to_tsvector(search_config::regconfig, statements)
+                $12, $12, 1, 'created', $13, vector::tsvector
             FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::date[], $7::timestamptz[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-                AS t(id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash, statements)
+                $8::text[], $9::text[], $10::text[], $11::text[], $14::text[])
+                AS t(id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash, vector)
             """,
             readouts.Select(r => r.Id).ToArray(),
             readouts.Select(r => r.CallId!.Value).ToArray(),
@@ -246,9 +292,9 @@ public sealed class ReadoutImporter(
             readouts.Select(r => r.Url).ToArray(),
             readouts.Select(r => r.Body).ToArray(),
             readouts.Select(r => r.ContentHash).ToArray(),
-            readouts.Select(StatementsText).ToArray(),
             now,
-            writer.KeyName));
+            writer.KeyName,
+            items.Select(i => i.Vector).ToArray()));
         batch.BatchCommands.Add(Command(
             "INSERT INTO readout_topics (readout_id, topic_id) SELECT * FROM unnest($1::bigint[], $2::integer[])",
             topicRows.Select(t => t.Id).ToArray(), topicRows.Select(t => t.TopicId).ToArray()));
@@ -258,7 +304,11 @@ public sealed class ReadoutImporter(
             statements.Select(s => s.Position).ToArray(),
             new NpgsqlParameter { Value = statements.Select(s => s.SpeakerId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
             statements.Select(s => s.Text).ToArray()));
-        batch.BatchCommands.Add(Command($"{CallLinker.RefreshSql} WHERE c.id = ANY($1)", readouts.Select(r => r.CallId!.Value).Distinct().ToArray()));
+        if (joinedCalls.Length > 0)
+        {
+            batch.BatchCommands.Add(Command($"{CallLinker.RefreshSql} WHERE c.id = ANY($1)", joinedCalls));
+        }
+
         await batch.ExecuteNonQueryAsync(ct);
     }
 

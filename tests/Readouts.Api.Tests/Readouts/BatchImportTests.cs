@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using Readouts.Api.Calls;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
@@ -321,6 +322,32 @@ public sealed class BatchImportTests(ReadoutsApiFactory api) : IClassFixture<Rea
         await CallsShouldIncludeAsync(callId, $"source={planalto}");
     }
 
+    [Fact]
+    public async Task A_call_created_by_a_batch_gathers_the_same_date_topics_sources_and_words_as_a_refresh_would()
+    {
+        var scenario = await LinkingScenarioAsync();
+        var readouts = scenario.Readouts.Select((r, i) => r with { Topics = [$"Topic {i % 3} {Guid.NewGuid():N}"] }).ToList();
+        // Half first, so that the second batch both creates calls and joins calls of the first.
+        var first = await ImportAsync(readouts.Take(8));
+        var second = await ImportAsync(readouts.Skip(8));
+        var callIds = first.Answer.Items.Concat(second.Answer.Items).Select(i => i.CallId!.Value).Distinct().ToArray();
+
+        const string Facets = "SELECT id::text, date::text, topic_ids::text, source_ids::text, search_vector::text FROM calls WHERE id = ANY(@ids) ORDER BY id";
+        var stored = await ReadRowsAsync(Facets, callIds);
+        await ReadRowsAsync($"{CallLinker.RefreshSql} WHERE c.id = ANY(@ids)", callIds);
+        var refreshed = await ReadRowsAsync(Facets, callIds);
+
+        Assert.Equal(callIds.Length, stored.Count);
+        foreach (var (before, after) in stored.Zip(refreshed))
+        {
+            var (storedFacets, gatheredFacets) = (string.Join(" ", before.Take(4)), string.Join(" ", after.Take(4)));
+            Assert.True(storedFacets == gatheredFacets, $"Call (id date topics sources) was stored as {storedFacets}; its readouts give {gatheredFacets}.");
+            Assert.True(
+                Lexemes(before[4]).SetEquals(Lexemes(after[4])),
+                $"Call {before[0]} was stored with the words {before[4]}; its readouts give {after[4]}.");
+        }
+    }
+
     // ---- Helpers ----
 
     /// <summary>Posts a batch as a JSON array and expects the 200 with per-item results.</summary>
@@ -337,6 +364,31 @@ public sealed class BatchImportTests(ReadoutsApiFactory api) : IClassFixture<Rea
         var json = await response.Content.ReadAsStringAsync();
         return new Batch(JsonSerializer.Deserialize<BatchResponse>(json, JsonSerializerOptions.Web)!, json);
     }
+
+    /// <summary>Runs SQL on the test database with @ids bound; each row's columns as text.</summary>
+    private async Task<List<string[]>> ReadRowsAsync(string sql, long[] ids)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToArray());
+        }
+
+        return rows;
+    }
+
+    /// <summary>A tsvector's words with their weights, without positions (which depend on the order readouts are joined in).</summary>
+    private static HashSet<string> Lexemes(string vector) => vector
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(entry => entry.LastIndexOf("':", StringComparison.Ordinal) is var end and > 0
+            ? entry[..(end + 1)] + string.Concat(entry[(end + 2)..].Where(char.IsAsciiLetterUpper).Distinct().Order())
+            : entry)
+        .ToHashSet(StringComparer.Ordinal);
 
     private static JsonObject Json(ReadoutRequest readout) => JsonSerializer.SerializeToNode(readout, JsonSerializerOptions.Web)!.AsObject();
 
