@@ -55,6 +55,10 @@ public sealed class UnitOfWork(ReadoutsDbContext db, TimeProvider clock)
             // A failed attempt may leave entities behind; each attempt starts clean.
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(attemptCt);
+            // Writes look rows up by keys, for which a generic plan is as good as a custom one. Left to
+            // choose, PostgreSQL plans statements with array parameters (= ANY($1), unnest($1)) afresh
+            // on every execution: 1.5 ms of its CPU per single post at a million readouts.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_generic_plan", attemptCt);
 
             string? fingerprint = null;
             if (writer.IdempotencyKey is { } key)
