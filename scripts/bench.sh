@@ -149,7 +149,7 @@ run_wrk() {
 # Connection pools and the JIT warm up before anything is measured. Tiered compilation needs
 # each endpoint's code to run under load for a few seconds before it is fully optimised, so every
 # GET scenario gets its own warm-up: otherwise the first ones measured would pay for the rest.
-_say "Warming up (5 s per GET scenario, not reported)"
+_say "Warming up (5 s per scenario, not reported)"
 warm() {
   BENCH_PATHS=$out/scenarios/$2.txt BENCH_RESULT=/dev/null \
     wrk -t2 -c16 -d5s -s "$BENCH_LUA_DIR/get.lua" "$1" >/dev/null
@@ -159,6 +159,8 @@ for file in "${get_scenarios[@]}"; do
 done
 warm "$baseline_url" calls-by-leader
 warm "$baseline_url" call-by-id
+# The write path too: its posts are new calls and second sides like the measured ones.
+BENCH_RESULT=/dev/null wrk -t2 -c16 -d5s -s "$BENCH_LUA_DIR/post.lua" "$api_url" >/dev/null
 
 _say "Scenarios: wrk -t2 -c16 -d${duration}s"
 for file in "${get_scenarios[@]}"; do
