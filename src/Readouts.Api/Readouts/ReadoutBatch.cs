@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -20,7 +22,18 @@ public sealed record ReadoutBatch(IReadOnlyList<PostedReadout> Items, string Fin
 
     public static async Task<ReadoutBatch> ReadAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
     {
-        var texts = new List<string>();
+        // A batch can be megabytes: each item is read from the body's own bytes and hashed as it
+        // goes, rather than copied into strings (and joined into one more) that outlive the read.
+        var items = new List<PostedReadout>();
+        using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(ReadOnlySpan<byte> item)
+        {
+            EnsureWithinLimit(items.Count + 1);
+            fingerprint.AppendData(item);
+            fingerprint.AppendData("\n"u8);
+            items.Add(Read(item, options));
+        }
+
         if (request.ContentType?.StartsWith(NdJson, StringComparison.OrdinalIgnoreCase) == true)
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
@@ -28,8 +41,7 @@ public sealed record ReadoutBatch(IReadOnlyList<PostedReadout> Items, string Fin
             {
                 if (!string.IsNullOrWhiteSpace(line))
                 {
-                    texts.Add(line);
-                    EnsureWithinLimit(texts.Count);
+                    Add(Encoding.UTF8.GetBytes(line));
                 }
             }
         }
@@ -53,23 +65,26 @@ public sealed record ReadoutBatch(IReadOnlyList<PostedReadout> Items, string Fin
                 }
 
                 EnsureWithinLimit(document.RootElement.GetArrayLength());
-                texts.AddRange(document.RootElement.EnumerateArray().Select(item => item.GetRawText()));
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    Add(JsonMarshal.GetRawUtf8Value(item));
+                }
             }
         }
 
-        if (texts.Count == 0)
+        if (items.Count == 0)
         {
             throw BadBody("The batch is empty.");
         }
 
-        return new ReadoutBatch(texts.Select(text => Read(text, options)).ToList(), string.Join('\n', texts));
+        return new ReadoutBatch(items, Convert.ToHexStringLower(fingerprint.GetHashAndReset()));
     }
 
-    private static PostedReadout Read(string text, JsonSerializerOptions options)
+    private static PostedReadout Read(ReadOnlySpan<byte> utf8, JsonSerializerOptions options)
     {
         try
         {
-            return JsonSerializer.Deserialize<ReadoutRequest>(text, options) is { } request
+            return JsonSerializer.Deserialize<ReadoutRequest>(utf8, options) is { } request
                 ? new PostedReadout(request)
                 : new PostedReadout(null, Invalid("requestBody", "Each item must be a readout object."));
         }
