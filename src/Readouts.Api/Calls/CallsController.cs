@@ -21,7 +21,7 @@ public sealed class CallsController(CallQueries calls) : ControllerBase
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<CallDetails>> Get(long id, CancellationToken ct) =>
-        await calls.GetAsync(id, ct) is { } call ? this.WithETag(call, EntityTags.ForContent(call)) : NotFound();
+        await calls.GetAsync(id, ct) is { } call ? this.WithContentETag(call) : NotFound();
 
     /// <summary>Where the sources' accounts of the call agree and differ; with an ETag like the call's.</summary>
     [HttpGet("{id:long}/comparison")]
@@ -29,5 +29,5 @@ public sealed class CallsController(CallQueries calls) : ControllerBase
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<CallComparison>> Compare(long id, CancellationToken ct) =>
-        await calls.CompareAsync(id, ct) is { } comparison ? this.WithETag(comparison, EntityTags.ForContent(comparison)) : NotFound();
+        await calls.CompareAsync(id, ct) is { } comparison ? this.WithContentETag(comparison) : NotFound();
 }

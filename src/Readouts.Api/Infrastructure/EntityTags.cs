@@ -14,9 +14,6 @@ public static class EntityTags
 {
     public static string ForVersion(int version) => $"\"{version}\"";
 
-    public static string ForContent(object value) =>
-        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ApiJson.Options)))[..32]}\"";
-
     /// <summary>The entity tags of a required If-Match header; without one, a 428.</summary>
     public static IReadOnlyList<string> RequiredIfMatch(HttpRequest request, string what) =>
         IfMatch(request) ?? throw new ApiProblemException(
@@ -58,17 +55,39 @@ public static class EntityTags
     }
 
     /// <summary>200 with the ETag, or 304 when the client's If-None-Match already has it.</summary>
-    public static ActionResult WithETag(this ControllerBase controller, object value, string etag)
+    public static ActionResult WithETag(this ControllerBase controller, object value, string etag) =>
+        IsNotModified(controller, etag) ? controller.StatusCode(StatusCodes.Status304NotModified) : controller.Ok(value);
+
+    /// <summary>
+    /// 200 with an ETag hashed from the JSON sent, or 304 when the client's If-None-Match already
+    /// has it. Serialised once: the bytes hashed are the bytes sent.
+    /// </summary>
+    public static ActionResult WithContentETag(this ControllerBase controller, object value)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ApiJson.Options);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
+        return IsNotModified(controller, etag) ? controller.StatusCode(StatusCodes.Status304NotModified) : new JsonBytesResult(body);
+    }
+
+    private static bool IsNotModified(ControllerBase controller, string etag)
     {
         controller.Response.Headers.ETag = etag;
         var ifNoneMatch = controller.Request.Headers.IfNoneMatch;
-        if (ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false)))
-        {
-            return controller.StatusCode(StatusCodes.Status304NotModified);
-        }
+        return ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+    }
 
-        return controller.Ok(value);
+    /// <summary>JSON already serialised, sent as MVC would send it.</summary>
+    private sealed class JsonBytesResult(byte[] body) : ActionResult
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, context.HttpContext.RequestAborted).AsTask();
+        }
     }
 
     /// <summary>Sends a write's outcome, with its Location and ETag, marked when it is a replay.</summary>
