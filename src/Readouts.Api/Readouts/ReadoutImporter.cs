@@ -210,8 +210,8 @@ public sealed class ReadoutImporter(
 
     /// <summary>
     /// Links the readouts, gives them and their new calls ids, and inserts everything in one round
-    /// trip. A new call is inserted with what it gathers from its readouts; only calls that existed
-    /// before are refreshed.
+    /// trip. A new call is inserted with what it gathers from its readouts; a call that existed
+    /// before gains what its new readouts bring.
     /// </summary>
     private async Task InsertAsync(List<(ResolvedReadout Item, string Vector)> items, WriteContext writer, CancellationToken ct)
     {
@@ -238,33 +238,45 @@ public sealed class ReadoutImporter(
         var now = clock.GetUtcNow();
 
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
-        // What CallLinker.RefreshSql would gather, from the readouts and topics being inserted.
-        batch.BatchCommands.Add(Command(
-            """
-            WITH gathered AS (
-                SELECT call_id, min(call_date) AS date, array_agg(DISTINCT source_id) AS source_ids, tsvector_agg(vector::tsvector) AS search_vector
-                FROM unnest($4::bigint[], $5::date[], $6::integer[], $7::text[]) AS r(call_id, call_date, source_id, vector)
-                GROUP BY call_id),
-            mentioned AS (
-                SELECT call_id, array_agg(DISTINCT topic_id) AS topic_ids
-                FROM unnest($8::bigint[], $9::integer[]) AS t(call_id, topic_id)
-                GROUP BY call_id)
-            INSERT INTO calls (id, date, leader_key, leader_ids, topic_ids, source_ids, search_vector, created_at)
-            SELECT c.id, g.date, c.leader_key, string_to_array(c.leader_key, '-')::integer[],
-                coalesce(m.topic_ids, ARRAY[]::integer[]), g.source_ids, g.search_vector, $3
-            FROM unnest($1::bigint[], $2::text[]) AS c(id, leader_key)
-            JOIN gathered g ON g.call_id = c.id
-            LEFT JOIN mentioned m ON m.call_id = c.id
-            """,
-            newCalls.Select(c => c.Id).ToArray(),
-            newCalls.Select(c => c.LeaderKey).ToArray(),
-            now,
+        object[] gathered =
+        [
             readouts.Select(r => r.CallId!.Value).ToArray(),
             readouts.Select(r => r.CallDate).ToArray(),
             readouts.Select(r => r.SourceId).ToArray(),
             items.Select(i => i.Vector).ToArray(),
             topicRows.Select(t => t.CallId!.Value).ToArray(),
-            topicRows.Select(t => t.TopicId).ToArray()));
+            topicRows.Select(t => t.TopicId).ToArray(),
+        ];
+        if (joinedCalls.Length > 0)
+        {
+            // A call a readout joins gains what the readout brings: the same result as CallLinker.RefreshSql
+            // without reading back every readout the call already has.
+            batch.BatchCommands.Add(Command(
+                $"""
+                {GatheredSql}
+                UPDATE calls c SET
+                    date = least(c.date, g.date),
+                    source_ids = ARRAY(SELECT DISTINCT unnest(c.source_ids || g.source_ids) ORDER BY 1),
+                    topic_ids = ARRAY(SELECT DISTINCT unnest(c.topic_ids || coalesce(m.topic_ids, ARRAY[]::integer[])) ORDER BY 1),
+                    search_vector = coalesce(c.search_vector, ''::tsvector) || g.search_vector
+                FROM gathered g LEFT JOIN mentioned m ON m.call_id = g.call_id
+                WHERE c.id = g.call_id AND c.id = ANY($7)
+                """,
+                [.. gathered, joinedCalls]));
+        }
+
+        // A new call is inserted with what CallLinker.RefreshSql would gather for it.
+        batch.BatchCommands.Add(Command(
+            $"""
+            {GatheredSql}
+            INSERT INTO calls (id, date, leader_key, leader_ids, topic_ids, source_ids, search_vector, created_at)
+            SELECT c.id, g.date, c.leader_key, string_to_array(c.leader_key, '-')::integer[],
+                coalesce(m.topic_ids, ARRAY[]::integer[]), g.source_ids, g.search_vector, $9
+            FROM unnest($7::bigint[], $8::text[]) AS c(id, leader_key)
+            JOIN gathered g ON g.call_id = c.id
+            LEFT JOIN mentioned m ON m.call_id = c.id
+            """,
+            [.. gathered, newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray(), now]));
         batch.BatchCommands.Add(Command(
             """
             INSERT INTO call_leaders (call_id, leader_id)
@@ -304,13 +316,20 @@ public sealed class ReadoutImporter(
             statements.Select(s => s.Position).ToArray(),
             new NpgsqlParameter { Value = statements.Select(s => s.SpeakerId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
             statements.Select(s => s.Text).ToArray()));
-        if (joinedCalls.Length > 0)
-        {
-            batch.BatchCommands.Add(Command($"{CallLinker.RefreshSql} WHERE c.id = ANY($1)", joinedCalls));
-        }
-
         await batch.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>What the readouts and topics being inserted ($1-$6, as InsertAsync binds them) bring to each call.</summary>
+    private const string GatheredSql = """
+        WITH gathered AS (
+            SELECT call_id, min(call_date) AS date, array_agg(DISTINCT source_id) AS source_ids, tsvector_agg(vector::tsvector) AS search_vector
+            FROM unnest($1::bigint[], $2::date[], $3::integer[], $4::text[]) AS r(call_id, call_date, source_id, vector)
+            GROUP BY call_id),
+        mentioned AS (
+            SELECT call_id, array_agg(DISTINCT topic_id) AS topic_ids
+            FROM unnest($5::bigint[], $6::integer[]) AS t(call_id, topic_id)
+            GROUP BY call_id)
+        """;
 
     private async Task<(List<long> CallIds, List<long> ReadoutIds)> AllocateIdsAsync(int calls, int readouts, CancellationToken ct)
     {

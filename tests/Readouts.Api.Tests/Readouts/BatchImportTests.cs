@@ -323,7 +323,7 @@ public sealed class BatchImportTests(ReadoutsApiFactory api) : IClassFixture<Rea
     }
 
     [Fact]
-    public async Task A_call_created_by_a_batch_gathers_the_same_date_topics_sources_and_words_as_a_refresh_would()
+    public async Task A_call_created_or_joined_by_a_batch_gathers_the_same_date_topics_sources_and_words_as_a_refresh_would()
     {
         var scenario = await LinkingScenarioAsync();
         var readouts = scenario.Readouts.Select((r, i) => r with { Topics = [$"Topic {i % 3} {Guid.NewGuid():N}"] }).ToList();
