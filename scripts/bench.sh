@@ -159,8 +159,6 @@ for file in "${get_scenarios[@]}"; do
 done
 warm "$baseline_url" calls-by-leader
 warm "$baseline_url" call-by-id
-# The write path too: its posts are new calls and second sides like the measured ones.
-BENCH_RESULT=/dev/null wrk -t2 -c16 -d5s -s "$BENCH_LUA_DIR/post.lua" "$api_url" >/dev/null
 
 _say "Scenarios: wrk -t2 -c16 -d${duration}s"
 # A baseline runs right after the API's own scenario: this machine's speed drifts over minutes,
@@ -171,6 +169,10 @@ for file in "${get_scenarios[@]}"; do
     run_wrk "baseline-$file" "$baseline_url" get.lua "$PWD/$out/scenarios/$file.txt"
   fi
 done
+# The write path warms up right before it is measured, and for longer: none of the GETs run its
+# code, and under load on two cores posts took about 25 s to reach full speed. Its posts are new
+# calls and second sides like the measured ones.
+BENCH_RESULT=/dev/null wrk -t2 -c16 -d20s -s "$BENCH_LUA_DIR/post.lua" "$api_url" >/dev/null
 run_wrk post-readout "$api_url" post.lua
 
 pgbench=$(command -v pgbench || ls -d /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n 1 || true)
