@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -47,28 +48,23 @@ public sealed record ReadoutBatch(IReadOnlyList<PostedReadout> Items, string Fin
         }
         else
         {
-            JsonDocument document;
+            if (await FirstByteAsync(request.BodyReader, ct) != (byte)'[')
+            {
+                throw BadBody($"Send a JSON array of readouts (or {NdJson}, one readout per line).");
+            }
+
             try
             {
-                document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+                // Item by item off the body: the whole body is never held (a JsonDocument would hold it
+                // twice over, in pooled buffers kept for the next batch).
+                await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(request.BodyReader.AsStream(), options, ct))
+                {
+                    Add(JsonMarshal.GetRawUtf8Value(item));
+                }
             }
             catch (JsonException e)
             {
                 throw BadBody($"The body is not valid JSON: {e.Message}");
-            }
-
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
-                {
-                    throw BadBody($"Send a JSON array of readouts (or {NdJson}, one readout per line).");
-                }
-
-                EnsureWithinLimit(document.RootElement.GetArrayLength());
-                foreach (var item in document.RootElement.EnumerateArray())
-                {
-                    Add(JsonMarshal.GetRawUtf8Value(item));
-                }
             }
         }
 
@@ -92,6 +88,32 @@ public sealed record ReadoutBatch(IReadOnlyList<PostedReadout> Items, string Fin
         {
             var field = InvalidRequestResponse.FieldName(e.Path ?? "$");
             return new PostedReadout(null, Invalid(field, InvalidRequestResponse.Message(field, e.Message)));
+        }
+    }
+
+    /// <summary>The body's first byte after whitespace (and a UTF-8 byte order mark), left unread; -1 when there is none.</summary>
+    private static async Task<int> FirstByteAsync(PipeReader body, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await body.ReadAsync(ct);
+            foreach (var segment in read.Buffer)
+            {
+                foreach (var b in segment.Span)
+                {
+                    if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+                    {
+                        body.AdvanceTo(read.Buffer.Start);
+                        return b;
+                    }
+                }
+            }
+
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                return -1;
+            }
         }
     }
 
