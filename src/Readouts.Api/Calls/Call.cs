@@ -21,7 +21,7 @@ public class Call
     public DateTimeOffset CreatedAt { get; set; }
 
     // What GET /api/calls filters on, gathered from the call's readouts (by CallLinker.RefreshSql, or
-    // by ReadoutImporter as it inserts a new call), so that every filter is one indexed condition on
+    // by ReadoutImporter from the readouts it inserts), so that every filter is one indexed condition on
     // this table, and the newest-first page can be read off the (date, id) index whichever filter applies.
 
     /// <summary>Its leaders' ids, sorted.</summary>
