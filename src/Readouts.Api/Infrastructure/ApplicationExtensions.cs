@@ -56,6 +56,7 @@ public static class ApplicationExtensions
         services.AddScoped<ReadoutService>();
         services.AddScoped<ReadoutResolver>();
         services.AddScoped<ReadoutImporter>();
+        services.AddSingleton<ReadoutGroupCommit>();
         services.AddScoped<ReadoutReader>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton(TimeProvider.System);

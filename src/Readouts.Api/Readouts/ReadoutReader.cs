@@ -18,6 +18,10 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
     public async Task<ReadoutResponse?> ByIdAsync(long id, CancellationToken ct) =>
         (await ReadAsync("r.id = $1", id, ct)).SingleOrDefault();
 
+    /// <summary>Several readouts at once, by id; a deleted or unknown id is missing from the answer.</summary>
+    public async Task<Dictionary<long, ReadoutResponse>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        (await ReadAsync("r.id = ANY($1)", ids.Distinct().ToArray(), ct)).ToDictionary(r => r.Id);
+
     /// <summary>A call's readouts, first published first (unknown publication times last).</summary>
     public Task<List<ReadoutResponse>> OfCallAsync(long callId, CancellationToken ct) =>
         ReadAsync("r.call_id = $1", callId, ct);
@@ -25,7 +29,7 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
     private sealed record Row(long Id, long CallId, int Version, DateTimeOffset UpdatedAt, int SourceId, string Language, DateOnly CallDate,
         DateTimeOffset? PublishedAt, string Title, string Url, string Body, DateTimeOffset CreatedAt, int[] LeaderIds);
 
-    private async Task<List<ReadoutResponse>> ReadAsync(string condition, long value, CancellationToken ct)
+    private async Task<List<ReadoutResponse>> ReadAsync(string condition, object value, CancellationToken ct)
     {
         var rows = new List<Row>();
         var topics = new List<(long ReadoutId, int TopicId)>();
@@ -97,5 +101,5 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
     private static async Task<T?> NullableAsync<T>(DbDataReader reader, int ordinal, CancellationToken ct) where T : struct =>
         await reader.IsDBNullAsync(ordinal, ct) ? null : reader.GetFieldValue<T>(ordinal);
 
-    private static NpgsqlBatchCommand Command(string sql, long value) => new(sql) { Parameters = { new NpgsqlParameter { Value = value } } };
+    private static NpgsqlBatchCommand Command(string sql, object value) => new(sql) { Parameters = { new NpgsqlParameter { Value = value } } };
 }

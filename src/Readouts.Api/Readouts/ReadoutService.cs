@@ -18,6 +18,7 @@ public sealed class ReadoutService(
     ReadoutsDbContext db,
     UnitOfWork unitOfWork,
     ReadoutImporter importer,
+    ReadoutGroupCommit groupCommit,
     ReadoutResolver resolver,
     ReadoutReader reader,
     LeaderResolver leaders,
@@ -28,20 +29,39 @@ public sealed class ReadoutService(
 {
     /// <summary>
     /// Stores a posted readout and links it to its call: 201. A resend of the same source and URL
-    /// with the same content answers 200 with the stored readout; with other content, 409.
+    /// with the same content answers 200 with the stored readout; with other content, 409. Posts
+    /// that arrive at the same moment are written together (<see cref="ReadoutGroupCommit"/>).
     /// </summary>
     public Task<WriteOutcome> CreateAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct) =>
-        RetryingRacesAsync(() => unitOfWork.RunAsync(writer, request, async attemptCt =>
+        groupCommit.PostAsync(request, writer, ct);
+
+    /// <summary>
+    /// Stores posted readouts that came in separate requests in one transaction, each answered as
+    /// <see cref="CreateAsync"/> answers it: linked by the same rules, in order, so that two sides
+    /// posted at once end up in one call. All must come from the same API key.
+    /// </summary>
+    public Task<IReadOnlyList<WriteResult>> CreateTogetherAsync(IReadOnlyList<(ReadoutRequest Request, WriteContext Writer)> posts, CancellationToken ct)
+    {
+        var writer = posts[0].Writer;
+        if (posts.Any(p => p.Writer.KeyName != writer.KeyName))
         {
-            var imported = (await importer.ImportAsync([new PostedReadout(request)], writer, attemptCt))[0];
-            if (imported.Problem is { } problem)
+            throw new ArgumentException("Readouts stored together must come from one API key: each is stamped with its name.", nameof(posts));
+        }
+
+        return RetryingRacesAsync(() => unitOfWork.RunTogetherAsync(posts.Select(p => new UnitOfWork.Write(p.Writer, p.Request)).ToList(), async (indexes, attemptCt) =>
+        {
+            var imported = await importer.ImportAsync(indexes.Select(i => new PostedReadout(posts[i].Request)).ToList(), writer, attemptCt);
+            var stored = await reader.ByIdsAsync(imported.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList(), attemptCt);
+            var results = new List<WriteResult>(imported.Count);
+            foreach (var item in imported)
             {
-                throw problem;
+                results.Add(item.Problem is { } problem ? new WriteResult(null, problem) : new WriteResult(
+                    Answer(item.Status, stored[item.Id!.Value], item.Status == StatusCodes.Status201Created ? $"/api/readouts/{item.Id}" : null), null));
             }
 
-            var readout = (await GetAsync(imported.Id!.Value, attemptCt))!;
-            return Answer(imported.Status, readout, imported.Status == StatusCodes.Status201Created ? $"/api/readouts/{readout.Id}" : null);
+            return (IReadOnlyList<WriteResult>)results;
         }, ct));
+    }
 
     /// <summary>
     /// Stores up to <see cref="ReadoutBatch.MaxItems"/> posted readouts as <see cref="CreateAsync"/>
@@ -56,7 +76,7 @@ public sealed class ReadoutService(
     /// A concurrent post of the same source and URL (about other leaders, so not serialised by the
     /// linking lock) won the race. Running again finds it and answers as for a resend.
     /// </summary>
-    private static async Task<WriteOutcome> RetryingRacesAsync(Func<Task<WriteOutcome>> write)
+    private static async Task<T> RetryingRacesAsync<T>(Func<Task<T>> write)
     {
         try
         {

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using Readouts.Api.Infrastructure;
+
+namespace Readouts.Api.Readouts;
+
+/// <summary>
+/// Writes single posts that arrive at the same moment together, in one transaction, as a database
+/// commits a group: each post is still validated, linked and answered as if it were alone, but the
+/// dozen round trips and the linking locks a write takes are paid once per group rather than once
+/// per post. A post that finds no write under way is written at once, alone; the ones that come
+/// while a group is being written wait for the next group. One post's problem is only its own.
+/// </summary>
+public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<ReadoutGroupCommit> logger)
+{
+    /// <summary>While one group waits on PostgreSQL, the next is being prepared in the API.</summary>
+    private const int Writers = 2;
+
+    /// <summary>Keeps a group's transaction, and the wait of its first post, short.</summary>
+    private const int MaxGroup = 100;
+
+    private readonly ConcurrentQueue<Post> posts = new();
+    private int writing;
+
+    private sealed record Post(ReadoutRequest Request, WriteContext Writer, CancellationToken Ct)
+    {
+        public TaskCompletionSource<WriteOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public Task<WriteOutcome> PostAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct)
+    {
+        var post = new Post(request, writer, ct);
+        posts.Enqueue(post);
+        StartWriterIfNeeded();
+        return post.Answer.Task;
+    }
+
+    private void StartWriterIfNeeded()
+    {
+        while (!posts.IsEmpty)
+        {
+            var count = Volatile.Read(ref writing);
+            if (count >= Writers)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref writing, count + 1, count) == count)
+            {
+                // Not on the request's own flow: the writer outlives the request that started it.
+                _ = Task.Run(WriteAsync);
+                return;
+            }
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            while (TakeGroup() is { Count: > 0 } group)
+            {
+                await WriteGroupAsync(group);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref writing);
+            // A post queued after the last TakeGroup, while this writer still counted, has no writer yet.
+            StartWriterIfNeeded();
+        }
+    }
+
+    /// <summary>
+    /// The oldest posts of one API key (each readout is stamped with its name), with each
+    /// Idempotency-Key at most once: a second request with a key waits for the first one's
+    /// transaction and replays it. The others stay queued for the next group.
+    /// </summary>
+    private List<Post> TakeGroup()
+    {
+        var group = new List<Post>();
+        var later = new List<Post>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (group.Count < MaxGroup && posts.TryDequeue(out var post))
+        {
+            if (post.Ct.IsCancellationRequested)
+            {
+                // The client went away before its post was written: as for a lone post, nothing is stored.
+                post.Answer.TrySetCanceled(post.Ct);
+            }
+            else if ((group.Count > 0 && post.Writer.KeyName != group[0].Writer.KeyName)
+                || (post.Writer.IdempotencyKey is { } key && !keys.Add(key)))
+            {
+                later.Add(post);
+            }
+            else
+            {
+                group.Add(post);
+            }
+        }
+
+        foreach (var post in later)
+        {
+            posts.Enqueue(post);
+        }
+
+        return group;
+    }
+
+    private async Task WriteGroupAsync(List<Post> group)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // Once begun, a group is written to the end: the other posts' clients are still waiting.
+            var results = await scope.ServiceProvider.GetRequiredService<ReadoutService>()
+                .CreateTogetherAsync(group.Select(p => (p.Request, p.Writer)).ToList(), CancellationToken.None);
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (results[i].Outcome is { } outcome)
+                {
+                    group[i].Answer.TrySetResult(outcome);
+                }
+                else
+                {
+                    group[i].Answer.TrySetException(results[i].Problem!);
+                }
+            }
+        }
+        catch (Exception e) when (group.Count > 1)
+        {
+            // What failed the transaction may be one post's doing: written alone, each fails only itself.
+            logger.LogWarning(e, "A group of {Posts} posts failed; writing each alone", group.Count);
+            foreach (var post in group)
+            {
+                await WriteGroupAsync([post]);
+            }
+        }
+        catch (Exception e)
+        {
+            group[0].Answer.TrySetException(e);
+        }
+    }
+}
