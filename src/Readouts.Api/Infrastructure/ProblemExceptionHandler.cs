@@ -52,7 +52,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     }
 
     /// <summary>A connection that could not be made or was lost: the client may simply retry.</summary>
-    private static bool IsDatabaseUnavailable(Exception exception)
+    internal static bool IsDatabaseUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

@@ -126,9 +126,10 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<Read
                 }
             }
         }
-        catch (Exception e) when (group.Count > 1)
+        catch (Exception e) when (group.Count > 1 && !ProblemExceptionHandler.IsDatabaseUnavailable(e))
         {
             // What failed the transaction may be one post's doing: written alone, each fails only itself.
+            // Not when the database is away: then each would wait out the retries again, one after another.
             logger.LogWarning(e, "A group of {Posts} posts failed; writing each alone", group.Count);
             foreach (var post in group)
             {
@@ -137,7 +138,10 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<Read
         }
         catch (Exception e)
         {
-            group[0].Answer.TrySetException(e);
+            foreach (var post in group)
+            {
+                post.Answer.TrySetException(e);
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Readouts.Api.Tests.Infrastructure;
 
@@ -27,6 +28,30 @@ public sealed class DatabaseOutageTests : IDisposable
 
         var write = await client.PostAsync("/api/sources", new StringContent("""{"slug":"x","name":"X","country":"TR","url":"https://x.org"}""", System.Text.Encoding.UTF8, "application/json"));
         await write.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Readouts_posted_together_while_the_database_is_down_are_refused_together_not_one_after_another()
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ReadoutsApiFactory.ApiKey);
+        var date = TestData.NewDate();
+        var alone = System.Diagnostics.Stopwatch.StartNew();
+        await (await client.PostAsJsonAsync("/api/readouts", TestData.Readout("kremlin", date, "Putin", "Erdoğan"))).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        alone.Stop();
+
+        var together = System.Diagnostics.Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => client.PostAsJsonAsync("/api/readouts", TestData.Readout("kremlin", date.AddDays(-3 * i), "Putin", "Erdoğan"))));
+        together.Stop();
+
+        foreach (var answer in answers)
+        {
+            await answer.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        }
+
+        // Each post waits out the connection retries once (about 5 s); eight in a row would take eight times that.
+        Assert.True(together.Elapsed < alone.Elapsed * 3,
+            $"Eight posts together took {together.Elapsed.TotalSeconds:F1} s to be refused; one alone took {alone.Elapsed.TotalSeconds:F1} s.");
     }
 
     [Fact]
