@@ -70,8 +70,8 @@ public sealed class ReadoutImporter(
 
         // Under the linking locks, so that of identical posts at the same moment one stores and the rest find it.
         await linker.LockAsync(candidates.Select(c => Call.KeyFor(c.Readout.LeaderIds)), ct);
-        var copies = new Dictionary<int, int>();
-        var fresh = await SkipResendsAsync(candidates, results, copies, ct);
+        var repeats = new Dictionary<int, Repeat>();
+        var fresh = await SkipResendsAsync(candidates, results, repeats, ct);
         if (fresh.Count > 0)
         {
             await InsertAsync(fresh.Select(f => (f.Readout, vectors[f.Index])).ToList(), writer, ct);
@@ -81,10 +81,12 @@ public sealed class ReadoutImporter(
             }
         }
 
-        // A second copy within the batch answers like a resend of the first, now that it has its ids.
-        foreach (var (copy, first) in copies)
+        // A repeat within the batch answers as if it came after the first, now that the first has its ids.
+        foreach (var (index, repeat) in repeats)
         {
-            results[copy] = results[first].Status == StatusCodes.Status201Created ? results[first] with { Status = StatusCodes.Status200OK } : results[first];
+            var first = results[repeat.First];
+            results[index] = !repeat.Identical ? Failed(DifferentContent(first.Id!.Value))
+                : first.Status == StatusCodes.Status201Created ? first with { Status = StatusCodes.Status200OK } : first;
         }
 
         return results;
@@ -101,14 +103,20 @@ public sealed class ReadoutImporter(
 
     private static ImportedReadout Failed(ApiProblemException problem) => new(problem.Status, null, null, problem);
 
+    private static ApiProblemException DifferentContent(long storedId) =>
+        ApiProblemException.Conflict($"Readout {storedId} already has this source and URL with different content. To correct it, replace that readout instead of posting again.");
+
     private sealed record Stored(long Id, long CallId, int SourceId, string Url, string ContentHash);
 
+    /// <summary>A later item with the source and URL of an earlier one (<see cref="First"/>), with the same content or not.</summary>
+    private sealed record Repeat(int First, bool Identical);
+
     /// <summary>
-    /// Answers resends of stored readouts (200, or 409 when the content differs) and notes identical
-    /// repeats within the batch in <paramref name="copies"/> (copy → first); returns the rest.
+    /// Answers resends of stored readouts (200, or 409 when the content differs) and notes repeats
+    /// within the batch in <paramref name="repeats"/>; returns the rest.
     /// </summary>
     private async Task<List<(int Index, ResolvedReadout Readout)>> SkipResendsAsync(
-        List<(int Index, ResolvedReadout Readout)> candidates, ImportedReadout[] results, Dictionary<int, int> copies, CancellationToken ct)
+        List<(int Index, ResolvedReadout Readout)> candidates, ImportedReadout[] results, Dictionary<int, Repeat> repeats, CancellationToken ct)
     {
         var sourceIds = candidates.Select(c => c.Readout.Readout.SourceId).Distinct().ToList();
         var urls = candidates.Select(c => c.Readout.Readout.Url).Distinct().ToList();
@@ -127,18 +135,11 @@ public sealed class ReadoutImporter(
             {
                 results[index] = existing.ContentHash == item.Readout.ContentHash
                     ? new ImportedReadout(StatusCodes.Status200OK, existing.Id, existing.CallId, null)
-                    : Failed(ApiProblemException.Conflict($"Readout {existing.Id} already has this source and URL with different content. To correct it, replace that readout instead of posting again."));
+                    : Failed(DifferentContent(existing.Id));
             }
             else if (firstCopy.TryGetValue(key, out var first))
             {
-                if (first.ContentHash == item.Readout.ContentHash)
-                {
-                    copies[index] = first.Index;
-                }
-                else
-                {
-                    results[index] = Failed(ApiProblemException.Conflict($"Item {first.Index} of this batch has this source and URL with different content."));
-                }
+                repeats[index] = new Repeat(first.Index, first.ContentHash == item.Readout.ContentHash);
             }
             else
             {

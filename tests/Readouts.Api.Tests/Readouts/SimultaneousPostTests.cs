@@ -48,6 +48,9 @@ public sealed class SimultaneousPostTests(ReadoutsApiFactory api) : IClassFixtur
         posts.Add(("new key", () => client.PostWithKeyAsync("/api/readouts", keyed, newKey)));
         posts.Add(("new key again", () => client.PostWithKeyAsync("/api/readouts", keyed, newKey)));
         posts.Add(("used key", () => client.PostWithKeyAsync("/api/readouts", TestData.Readout(presidency, start.AddDays(-4), "Erdoğan", "Putin"), usedKey)));
+        var contested = TestData.Readout(kremlin, start.AddDays(-5), "Путин", "Эрдоган");
+        posts.Add(("contested url", () => client.PostAsJsonAsync("/api/readouts", contested)));
+        posts.Add(("contested url, other text", () => client.PostAsJsonAsync("/api/readouts", contested with { Body = "Another account of it." })));
         posts.Add(("second desk", () => secondDesk.PostWithKeyAsync("/api/readouts", TestData.Readout(kremlin, start.AddDays(-3), "Путин", "Эрдоган"), newKey)));
 
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,6 +83,13 @@ public sealed class SimultaneousPostTests(ReadoutsApiFactory api) : IClassFixtur
         Assert.Equal(stored.Id, (await answers["resend"].Content.ReadFromJsonAsync<ReadoutResponse>())!.Id);
         await answers["changed resend"].ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await answers["used key"].ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        // Whichever came first is stored; the other is told which readout has its URL, as if sent after it.
+        var contest = new[] { answers["contested url"], answers["contested url, other text"] };
+        var winner = Assert.Single(contest, a => a.StatusCode == HttpStatusCode.Created);
+        var winnerId = (await winner.Content.ReadFromJsonAsync<ReadoutResponse>())!.Id;
+        var loser = await contest.Single(a => a != winner).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.StartsWith($"Readout {winnerId} already has this source and URL", loser.GetProperty("detail").GetString());
 
         await answers["new key"].ShouldHaveStatusAsync(HttpStatusCode.Created);
         await answers["new key again"].ShouldHaveStatusAsync(HttpStatusCode.Created);
