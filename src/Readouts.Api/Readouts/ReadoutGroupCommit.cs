@@ -46,8 +46,13 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<Read
 
             if (Interlocked.CompareExchange(ref writing, count + 1, count) == count)
             {
-                // Not on the request's own flow: the writer outlives the request that started it.
-                _ = Task.Run(WriteAsync);
+                // The writer outlives the request that starts it and writes other requests' posts, so it
+                // must not carry that request's execution context (its trace, its HttpContext).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(WriteAsync);
+                }
+
                 return;
             }
         }
