@@ -7,8 +7,9 @@ namespace Readouts.Api.Readouts;
 /// Writes single posts that arrive at the same moment together, in one transaction, as a database
 /// commits a group: each post is still validated, linked and answered as if it were alone, but the
 /// dozen round trips and the linking locks a write takes are paid once per group rather than once
-/// per post. A post that finds no write under way is written at once, alone; the ones that come
-/// while a group is being written wait for the next group. One post's problem is only its own.
+/// per post. A post that finds one of the two writers free is written at once; the ones that come
+/// while both are busy wait, and the next writer free takes them all. One post's problem is only
+/// its own.
 /// </summary>
 public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<ReadoutGroupCommit> logger)
 {
