@@ -107,6 +107,22 @@ public static class TestData
         return items;
     }
 
+    /// <summary>
+    /// Starts every request, then lets them all go at the same moment, so that they reach the API
+    /// together; the answers come back in the order of <paramref name="sends"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage[]> SendAllAtOnceAsync(IEnumerable<Func<Task<HttpResponseMessage>>> sends)
+    {
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inFlight = sends.Select(async send =>
+        {
+            await go.Task;
+            return await send();
+        }).ToList();
+        go.SetResult();
+        return await Task.WhenAll(inFlight);
+    }
+
     /// <summary>The error messages a validation problem gives for a field (empty if none).</summary>
     public static IReadOnlyList<string> ErrorsFor(this JsonElement problem, string field) =>
         problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var messages)

@@ -53,14 +53,7 @@ public sealed class SimultaneousPostTests(ReadoutsApiFactory api) : IClassFixtur
         posts.Add(("contested url, other text", () => client.PostAsJsonAsync("/api/readouts", contested with { Body = "Another account of it." })));
         posts.Add(("second desk", () => secondDesk.PostWithKeyAsync("/api/readouts", TestData.Readout(kremlin, start.AddDays(-3), "Путин", "Эрдоган"), newKey)));
 
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inFlight = posts.Select(async p =>
-        {
-            await go.Task;
-            return await p.Send();
-        }).ToList();
-        go.SetResult();
-        var answers = posts.Select(p => p.What).Zip(await Task.WhenAll(inFlight)).ToDictionary(a => a.First, a => a.Second);
+        var answers = posts.Select(p => p.What).Zip(await TestData.SendAllAtOnceAsync(posts.Select(p => p.Send))).ToDictionary(a => a.First, a => a.Second);
 
         var linked = new List<ReadoutResponse>();
         for (var i = 0; i < sides.Count; i++)
@@ -130,14 +123,7 @@ public sealed class SimultaneousPostTests(ReadoutsApiFactory api) : IClassFixtur
         const int Bad = 10;
         posts[Bad] = posts[Bad] with { Title = poison };
 
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inFlight = posts.Select(async request =>
-        {
-            await go.Task;
-            return await client.PostAsJsonAsync("/api/readouts", request);
-        }).ToList();
-        go.SetResult();
-        var answers = await Task.WhenAll(inFlight);
+        var answers = await TestData.SendAllAtOnceAsync(posts.Select(request => (Func<Task<HttpResponseMessage>>)(() => client.PostAsJsonAsync("/api/readouts", request))));
 
         await answers[Bad].ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
         foreach (var answer in answers.Where((_, i) => i != Bad))

@@ -28,14 +28,7 @@ public sealed class ConcurrencyTests(ReadoutsApiFactory api) : IClassFixture<Rea
             (Client: first, Request: TestData.Readout(presidency, date, "Erdoğan", "Putin")),
             (Client: second, Request: TestData.Readout(kremlin, date, "Путин", "Эрдоган")),
         }).ToList();
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inFlight = posts.Select(async p =>
-        {
-            await go.Task;
-            return await p.Client.PostAsJsonAsync("/api/readouts", p.Request);
-        }).ToList();
-        go.SetResult();
-        var answers = await Task.WhenAll(inFlight);
+        var answers = await TestData.SendAllAtOnceAsync(posts.Select(p => (Func<Task<HttpResponseMessage>>)(() => p.Client.PostAsJsonAsync("/api/readouts", p.Request))));
 
         var failures = answers.Where(a => a.StatusCode != HttpStatusCode.Created).Select(a => (int)a.StatusCode).ToList();
         Assert.True(failures.Count == 0, $"Posts failed: {string.Join(", ", failures)}");
