@@ -9,8 +9,9 @@
 # Starts PostgreSQL as the run command does, recreates the database readouts_bench, publishes the
 # API, a raw-Npgsql baseline and the corpus tool (tests/Benchmarks), loads the corpus through
 # POST /api/readouts/batch, then drives each scenario with wrk (-t2 -c16, loopback) and the write
-# ceiling with pgbench. Results: a table on stdout, artifacts/bench/report.json and report.md
-# (paste into the README), with PASS/FAIL per target; logs and wrk outputs in artifacts/bench/.
+# ceiling with pgbench. A scenario with a baseline alternates API and baseline in slices of 5 s.
+# Results: a table on stdout, artifacts/bench/report.json and report.md (paste into the README),
+# with PASS/FAIL per target; logs and wrk outputs in artifacts/bench/.
 # Exits non-zero when something breaks, not when a target is missed. PostgreSQL keeps running.
 # READOUTS_BENCH_PORT (default 5090; the baseline takes the next one) and READOUTS_BENCH_DB
 # (default readouts_bench) keep a second run apart from the first.
@@ -160,13 +161,37 @@ done
 warm "$baseline_url" calls-by-leader
 warm "$baseline_url" call-by-id
 
-_say "Scenarios: wrk -t2 -c16 -d${duration}s"
-# A baseline runs right after the API's own scenario: this machine's speed drifts over minutes,
-# and a ratio must compare the two at the same moment.
+# run_against_baseline NAME: the API and the baseline on one scenario, in alternating slices
+# (API, baseline, API, ...) that add up to the scenario's duration for each. This machine's speed
+# drifts by a third over minutes; a ratio must compare the two over the same minutes.
+run_against_baseline() {
+  local name=$1 slice=$((duration / slices)) i result
+  mkdir -p "$out/wrk/slices"
+  printf '    %-26s' "$name (+ baseline)" >&2
+  for ((i = 1; i <= slices; i++)); do
+    for target in api baseline; do
+      result=$out/wrk/slices/$target-$name.$i
+      BENCH_PATHS=$PWD/$out/scenarios/$name.txt BENCH_RESULT=$PWD/$result.json \
+        wrk -t2 -c16 -d"${slice}s" --latency -s "$BENCH_LUA_DIR/get.lua" "$([[ $target == api ]] && echo "$api_url" || echo "$baseline_url")" \
+        >"$result.txt" 2>&1 || { echo; cat "$result.txt" >&2; return 1; }
+      printf '.' >&2
+    done
+  done
+  corpus merge-slices --out "$out/wrk/$name.json" "$out/wrk/slices/api-$name".*.json
+  corpus merge-slices --out "$out/wrk/baseline-$name.json" "$out/wrk/slices/baseline-$name".*.json
+  grep -o '"rps":[0-9.]*\|"p99Ms":[0-9.]*\|"errors":[0-9]*' "$out/wrk/$name.json" | tr '\n' ' ' >&2
+  printf '| baseline ' >&2
+  grep -o '"rps":[0-9.]*' "$out/wrk/baseline-$name.json" >&2
+}
+
+slices=4
+((duration / slices >= 5)) || slices=$((duration / 5 > 0 ? duration / 5 : 1))
+_say "Scenarios: wrk -t2 -c16 -d${duration}s; with a baseline, $slices alternating slices of $((duration / slices)) s each"
 for file in "${get_scenarios[@]}"; do
-  run_wrk "$file" "$api_url" get.lua "$PWD/$out/scenarios/$file.txt"
   if [[ $file == calls-by-leader || $file == call-by-id ]]; then
-    run_wrk "baseline-$file" "$baseline_url" get.lua "$PWD/$out/scenarios/$file.txt"
+    run_against_baseline "$file"
+  else
+    run_wrk "$file" "$api_url" get.lua "$PWD/$out/scenarios/$file.txt"
   fi
 done
 # The write path warms up right before it is measured, and for longer: none of the GETs run its

@@ -12,6 +12,7 @@ const string Usage = """
       scenarios --api URL --dir D [--paths 2000]  write the request lists of the wrk scenarios
       pgbench-prepare --connection CS --api URL --dir D
       pgbench-finish  --connection CS --dir D --log-prefix P --stdout F
+      merge-slices --out F FILE...                merge wrk results of one scenario taken in slices
       report    --connection CS --database DB --dir D --rss-kb N --duration S
 
     --seed S (default 20251124) makes another corpus; the same seed gives the same one.
@@ -89,6 +90,10 @@ switch (command)
 
     case "pgbench-finish":
         await Pgbench.FinishAsync(Option("connection"), Option("dir"), Option("log-prefix"), Option("stdout"));
+        return 0;
+
+    case "merge-slices":
+        await Slices.MergeAsync(Option("out"), positional);
         return 0;
 
     case "report":

@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace Readouts.Benchmarks.Corpus;
 
-/// <summary>What wrk/common.lua's done() writes for one scenario (and Pgbench for its own).</summary>
-public sealed record WrkResult(long Requests, double Rps, double P50Ms, double P99Ms, long Errors);
+/// <summary>
+/// What wrk/common.lua's done() writes for one scenario (and Pgbench for its own). LatencyUs is the
+/// latency at every 0.1 percentile (1,000 values), which Slices needs to merge runs.
+/// </summary>
+public sealed record WrkResult(long Requests, double Rps, double P50Ms, double P99Ms, long Errors, double DurationS = 0, long[]? LatencyUs = null);
 
 public sealed record ScenarioRow(string Scenario, long Requests, double Rps, double P50Ms, double P99Ms, long Errors, double? BaselineRps, double? Ratio);
 
@@ -124,7 +127,7 @@ internal static class Report
         var text = new StringBuilder();
         var m = report.Machine;
         text.Append(CultureInfo.InvariantCulture, $"{report.Readouts:N0} readouts, loaded in {report.LoadSeconds} s ({report.LoadRps} readouts/s); database {report.DatabaseMb} MB; API peak RSS {report.ApiPeakRssMb} MB; ")
-            .Append(CultureInfo.InvariantCulture, $"wrk -t2 -c16 -d{report.DurationSeconds}s per scenario; {m.Cpus} × {m.Model}, {m.RamGb} GB RAM; {report.Date}.\n\n")
+            .Append(CultureInfo.InvariantCulture, $"wrk -t2 -c16 -d{report.DurationSeconds}s per scenario (the API and its baseline in alternating slices); {m.Cpus} × {m.Model}, {m.RamGb} GB RAM; {report.Date}.\n\n")
             .Append("| Scenario | Requests | req/s | p50 ms | p99 ms | Errors | Baseline req/s | Ratio |\n")
             .Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in report.Scenarios)
