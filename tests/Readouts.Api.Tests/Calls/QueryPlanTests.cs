@@ -62,6 +62,28 @@ public sealed class QueryPlanTests(QueryPlanTests.SeededArchive archive, ITestOu
         Assert.True(offenders.Count == 0, Describe(offenders, explained.Count));
     }
 
+    [Fact]
+    public async Task Search_vectors_of_calls_are_kept_in_the_call_row_where_a_full_text_walk_reads_them()
+    {
+        await using var connection = new NpgsqlConnection(archive.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT a.attstorage::text, count(*) FILTER (WHERE pg_column_size(c.search_vector) > 2100), count(*)
+            FROM pg_attribute a, calls c
+            WHERE a.attrelid = 'calls'::regclass AND a.attname = 'search_vector'
+            GROUP BY a.attstorage
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "The seeded archive has no calls.");
+        var (storage, large, calls) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+
+        // 'm' (MAIN): compressed in the row; the default 'x' moves vectors over about 2 kB to TOAST.
+        Assert.True(storage == "m", $"calls.search_vector has storage '{storage}', not 'm' (MAIN): the InlineCallSearchVector migration did not apply.");
+        output.WriteLine($"{large} of {calls} calls have a search vector over 2,100 bytes compressed, kept in the row.");
+    }
+
     /// <summary>Realistic requests to every endpoint, filters common and rare, pages beyond the first, and each kind of write.</summary>
     private async Task ServeEveryKindOfRequestAsync()
     {
