@@ -165,14 +165,16 @@ warm "$baseline_url" call-by-id
 # (API, baseline, API, ...) that add up to the scenario's duration for each. This machine's speed
 # drifts by a third over minutes; a ratio must compare the two over the same minutes.
 run_against_baseline() {
-  local name=$1 slice=$((duration / slices)) i result
+  local name=$1 slice=$((duration / slices)) i target url result
   mkdir -p "$out/wrk/slices"
   printf '    %-26s' "$name (+ baseline)" >&2
   for ((i = 1; i <= slices; i++)); do
     for target in api baseline; do
+      url=$api_url
+      [[ $target == baseline ]] && url=$baseline_url
       result=$out/wrk/slices/$target-$name.$i
       BENCH_PATHS=$PWD/$out/scenarios/$name.txt BENCH_RESULT=$PWD/$result.json \
-        wrk -t2 -c16 -d"${slice}s" --latency -s "$BENCH_LUA_DIR/get.lua" "$([[ $target == api ]] && echo "$api_url" || echo "$baseline_url")" \
+        wrk -t2 -c16 -d"${slice}s" --latency -s "$BENCH_LUA_DIR/get.lua" "$url" \
         >"$result.txt" 2>&1 || { echo; cat "$result.txt" >&2; return 1; }
       printf '.' >&2
     done
