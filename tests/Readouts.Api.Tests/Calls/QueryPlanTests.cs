@@ -84,6 +84,34 @@ public sealed class QueryPlanTests(QueryPlanTests.SeededArchive archive, ITestOu
         output.WriteLine($"{large} of {calls} calls have a search vector over 2,100 bytes compressed, kept in the row.");
     }
 
+    [Fact]
+    public async Task Gin_indexes_of_calls_keep_short_pending_lists_that_reads_between_vacuums_scan_quickly()
+    {
+        await using var connection = new NpgsqlConnection(archive.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.relname, coalesce(array_to_string(c.reloptions, ','), '')
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+            WHERE i.indrelid = 'calls'::regclass AND a.amname = 'gin'
+            ORDER BY c.relname
+            """,
+            connection);
+        var options = new Dictionary<string, string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                options[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        Assert.True(options.Count == 4, $"Expected the four GIN indexes of calls (leaders, topics, sources, search vector), found: {string.Join(", ", options.Keys)}.");
+        var unlimited = options.Where(o => !o.Value.Split(',').Contains("gin_pending_list_limit=256")).ToList();
+        Assert.True(unlimited.Count == 0, "These GIN indexes do not cap their pending list at 256 kB (PostgreSQL's default is 4 MB), and every read through them scans it: "
+            + string.Join("; ", unlimited.Select(o => $"{o.Key} ({(o.Value.Length == 0 ? "no options" : o.Value)})")) + ". The ShortGinPendingLists migration did not apply.");
+    }
+
     /// <summary>Realistic requests to every endpoint, filters common and rare, pages beyond the first, and each kind of write.</summary>
     private async Task ServeEveryKindOfRequestAsync()
     {

@@ -72,22 +72,26 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasName("pk_calls");
 
                     b.HasIndex("LeaderIds")
-                        .HasDatabaseName("ix_calls_leader_ids");
+                        .HasDatabaseName("ix_calls_leader_ids")
+                        .HasAnnotation("Npgsql:StorageParameter:gin_pending_list_limit", 256);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LeaderIds"), "gin");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_calls_search_vector");
+                        .HasDatabaseName("ix_calls_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:gin_pending_list_limit", 256);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("SourceIds")
-                        .HasDatabaseName("ix_calls_source_ids");
+                        .HasDatabaseName("ix_calls_source_ids")
+                        .HasAnnotation("Npgsql:StorageParameter:gin_pending_list_limit", 256);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourceIds"), "gin");
 
                     b.HasIndex("TopicIds")
-                        .HasDatabaseName("ix_calls_topic_ids");
+                        .HasDatabaseName("ix_calls_topic_ids")
+                        .HasAnnotation("Npgsql:StorageParameter:gin_pending_list_limit", 256);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TopicIds"), "gin");
 
