@@ -49,8 +49,11 @@ public sealed record PlanNode(string NodeType, string? Relation, string? Index, 
     }
 }
 
-/// <summary>A recorded statement and the plan PostgreSQL chooses for it with the same parameter values.</summary>
-public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Plan)
+/// <summary>
+/// A recorded statement and the plan PostgreSQL chooses for it with the same parameter values:
+/// planned afresh, or, once prepared, from its sixth execution on (<see cref="Prepared"/>).
+/// </summary>
+public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Plan, bool Prepared = false)
 {
     public IReadOnlyList<PlanNode> SequentialScansOf(IReadOnlySet<string> tables) =>
         Plan.SelfAndDescendants.Where(n => n.NodeType == "Seq Scan" && n.Relation is not null && tables.Contains(n.Relation)).ToList();
@@ -63,6 +66,78 @@ public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Pl
         var json = (string)(await command.ExecuteScalarAsync())!;
         using var plan = JsonDocument.Parse(json);
         return new ExplainedStatement(statement, PlanNode.Of(plan.RootElement[0].GetProperty(nameof(Plan))));
+    }
+
+    /// <summary>
+    /// The plans of a prepared statement (the API prepares the statements it sends often) from its
+    /// sixth execution on, when PostgreSQL may switch to one generic plan for any values: it does
+    /// when that plan is estimated no dearer than the custom plans so far. The statement is
+    /// prepared and explained five times with the recorded values, then once more with each.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExplainedStatement>> ExplainPreparedAsync(NpgsqlConnection connection, IReadOnlyList<RecordedStatement> executions)
+    {
+        var calls = new List<string>();
+        var types = new List<string>();
+        foreach (var execution in executions)
+        {
+            var literals = new List<string>();
+            types.Clear();
+            foreach (var parameter in execution.Parameters)
+            {
+                // The value as the typed literal PostgreSQL reads back to the same value.
+                await using var literal = new NpgsqlCommand("SELECT pg_typeof($1)::text, quote_nullable($1::text)", connection);
+                literal.Parameters.Add(parameter.Clone());
+                literal.Parameters[0].ParameterName = "";
+                await using var reader = await literal.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                types.Add(reader.GetString(0));
+                literals.Add($"{reader.GetString(1)}::{reader.GetString(0)}");
+            }
+
+            calls.Add(literals.Count == 0 ? "" : $"({string.Join(", ", literals)})");
+        }
+
+        await Execute(connection, $"PREPARE plan_check{(types.Count == 0 ? "" : $"({string.Join(", ", types)})")} AS {Positional(executions[0])}");
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await Execute(connection, $"EXPLAIN EXECUTE plan_check{calls[i % calls.Count]}");
+            }
+
+            var explained = new List<ExplainedStatement>();
+            foreach (var (execution, call) in executions.Zip(calls))
+            {
+                await using var explain = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) EXECUTE plan_check{call}", connection);
+                using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+                explained.Add(new ExplainedStatement(execution, PlanNode.Of(plan.RootElement[0].GetProperty(nameof(Plan))), Prepared: true));
+            }
+
+            return explained;
+        }
+        finally
+        {
+            await Execute(connection, "DEALLOCATE plan_check");
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The SQL with EF Core's named parameters (@name) as PostgreSQL's $1, $2…, in the order they were recorded.</summary>
+    private static string Positional(RecordedStatement statement)
+    {
+        var positions = statement.Parameters
+            .Select((p, i) => (Name: p.ParameterName.TrimStart('@', ':'), Position: i + 1))
+            .Where(p => p.Name.Length > 0)
+            .ToDictionary(p => p.Name, p => p.Position);
+        return positions.Count == 0
+            ? statement.Sql
+            : System.Text.RegularExpressions.Regex.Replace(statement.Sql, "@([A-Za-z_][A-Za-z0-9_]*)", match =>
+                positions.TryGetValue(match.Groups[1].Value, out var position) ? $"${position}" : match.Value);
     }
 
     /// <summary>Statements EXPLAIN can plan: queries and data changes, not transaction control or settings.</summary>
