@@ -63,9 +63,7 @@ public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Pl
     {
         await using var command = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) {statement.Sql}", connection);
         command.Parameters.AddRange(statement.Parameters.Select(p => p.Clone()).ToArray());
-        var json = (string)(await command.ExecuteScalarAsync())!;
-        using var plan = JsonDocument.Parse(json);
-        return new ExplainedStatement(statement, PlanNode.Of(plan.RootElement[0].GetProperty(nameof(Plan))));
+        return new ExplainedStatement(statement, await PlanOfAsync(command));
     }
 
     /// <summary>
@@ -76,12 +74,10 @@ public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Pl
     /// </summary>
     public static async Task<IReadOnlyList<ExplainedStatement>> ExplainPreparedAsync(NpgsqlConnection connection, IReadOnlyList<RecordedStatement> executions)
     {
-        var calls = new List<string>();
-        var types = new List<string>();
+        var arguments = new List<List<(string Type, string Literal)>>();
         foreach (var execution in executions)
         {
-            var literals = new List<string>();
-            types.Clear();
+            var typed = new List<(string Type, string Literal)>();
             foreach (var parameter in execution.Parameters)
             {
                 // The value as the typed literal PostgreSQL reads back to the same value.
@@ -90,13 +86,14 @@ public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Pl
                 literal.Parameters[0].ParameterName = "";
                 await using var reader = await literal.ExecuteReaderAsync();
                 await reader.ReadAsync();
-                types.Add(reader.GetString(0));
-                literals.Add($"{reader.GetString(1)}::{reader.GetString(0)}");
+                typed.Add((reader.GetString(0), $"{reader.GetString(1)}::{reader.GetString(0)}"));
             }
 
-            calls.Add(literals.Count == 0 ? "" : $"({string.Join(", ", literals)})");
+            arguments.Add(typed);
         }
 
+        var types = arguments[0].Select(a => a.Type).ToList();
+        var calls = arguments.Select(a => a.Count == 0 ? "" : $"({string.Join(", ", a.Select(x => x.Literal))})").ToList();
         await Execute(connection, $"PREPARE plan_check{(types.Count == 0 ? "" : $"({string.Join(", ", types)})")} AS {Positional(executions[0])}");
         try
         {
@@ -109,8 +106,7 @@ public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Pl
             foreach (var (execution, call) in executions.Zip(calls))
             {
                 await using var explain = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) EXECUTE plan_check{call}", connection);
-                using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
-                explained.Add(new ExplainedStatement(execution, PlanNode.Of(plan.RootElement[0].GetProperty(nameof(Plan))), Prepared: true));
+                explained.Add(new ExplainedStatement(execution, await PlanOfAsync(explain), Prepared: true));
             }
 
             return explained;
@@ -119,6 +115,12 @@ public sealed record ExplainedStatement(RecordedStatement Statement, PlanNode Pl
         {
             await Execute(connection, "DEALLOCATE plan_check");
         }
+    }
+
+    private static async Task<PlanNode> PlanOfAsync(NpgsqlCommand explain)
+    {
+        using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+        return PlanNode.Of(plan.RootElement[0].GetProperty(nameof(Plan)));
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)
