@@ -76,7 +76,8 @@ public static class ApplicationExtensions
         services.Configure<MvcOptions>(options =>
             // Validators, not [Required] inferred from nullability, say what a request must have.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
-        services.AddFluentValidationAutoValidation();
+        // The validators hold every rule: no model carries data annotations, so MVC's pass over them is skipped.
+        services.AddFluentValidationAutoValidation(options => options.DisableDataAnnotationsValidation = true);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         // One message per field: once "leaders" is missing, its other rules have nothing to say.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
