@@ -50,4 +50,11 @@ failed=$(($(counter failed) + $(counter error) + $(counter timeout) + $(counter 
 skipped=$(($(counter total) - $(counter executed)))
 ((skipped >= 0)) || skipped=0
 echo "$passed passed, $failed failed, $skipped skipped"
+# A fixture that fails to clean up fails the run without failing a test: say so here, at the
+# end, where a CI log's tail shows it. xunit prints the whole stack trace above.
+errors=$(sed -n '/<RunInfo .*outcome="Error"/,/<\/RunInfo>/s/.*<Text>\(.*\)/\1/p' "$trx" | sed 's/<\/Text>.*//')
+if [[ -n $errors ]]; then
+  echo "Errors outside any test (search the output above for them):"
+  printf '%s\n' "$errors"
+fi
 exit $status

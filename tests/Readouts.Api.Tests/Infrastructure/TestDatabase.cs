@@ -157,7 +157,9 @@ public static class TestDatabase
     {
         await using var connection = new NpgsqlConnection(serverConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // DROP DATABASE waits for a checkpoint: up to 1.8 s here with the other classes writing
+        // and both cores busy, and a slow disk could take it past Npgsql's default of 30 s.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         await command.ExecuteNonQueryAsync();
     }
 
