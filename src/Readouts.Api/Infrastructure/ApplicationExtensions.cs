@@ -37,6 +37,12 @@ public static class ApplicationExtensions
             connectionString.MaxAutoPrepare = 64;
         }
 
+        // Npgsql otherwise resets every connection it takes back, seven statements (RESET ALL,
+        // UNLISTEN *, pg_advisory_unlock_all(), ...) run before the next request's: 30% of
+        // PostgreSQL's CPU on a cached call's GET. Nothing here leaves state on a connection: its
+        // locks are pg_advisory_xact_lock and its one setting SET LOCAL, both gone at commit.
+        connectionString.NoResetOnClose = true;
+
         services.AddDbContextPool<ReadoutsDbContext>(options => options
             // One query per read: the readout projections load few topics and statements each.
             .UseNpgsql(connectionString.ConnectionString, npgsql => npgsql

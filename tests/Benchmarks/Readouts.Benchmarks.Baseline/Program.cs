@@ -11,7 +11,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var connectionString = builder.Configuration.GetConnectionString("Readouts")
     ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts.");
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+// As the API: no reset of each connection the pool takes back, which would cost a third of
+// PostgreSQL's work on a cached read. These reads leave no state on a connection.
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }));
 builder.Services.AddSingleton<CallReads>();
 
 var app = builder.Build();

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Readouts.Api.Infrastructure;
+using Readouts.Api.Tests.Infrastructure;
+
+namespace Readouts.Api.Tests.Safety;
+
+/// <summary>
+/// The API tells Npgsql not to reset connections it takes back (No Reset On Close). That is safe
+/// only while no request leaves anything on its connection for the next one to find.
+/// </summary>
+public sealed class PooledConnectionTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsApiFactory>
+{
+    [Fact]
+    public async Task A_connection_goes_back_to_the_pool_with_no_setting_lock_or_listener_left_by_the_writes_it_served()
+    {
+        // One connection in the pool: every request below runs on it, and so does the check.
+        var pooled = new NpgsqlConnectionStringBuilder(api.ConnectionString) { MaxPoolSize = 1 }.ConnectionString;
+        using var app = api.WithWebHostBuilder(host => host.UseSetting("ConnectionStrings:Readouts", pooled));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ReadoutsApiFactory.ApiKey);
+        var source = await client.NewSourceAsync("pool");
+        var date = TestData.NewDate();
+
+        // A post (linking's lock, SET LOCAL), a post with an Idempotency-Key (its lock), a batch, a correction and reads.
+        var first = await client.PostReadoutAsync(TestData.Readout(source, date, "Erdoğan", "Putin"));
+        (await client.PostWithKeyAsync("/api/readouts", TestData.Readout(source, date.AddDays(-3), "Erdoğan", "Putin"), "pool-key")).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/readouts/batch", new[] { TestData.Readout(source, date.AddDays(-6), "Erdoğan", "Putin") })).EnsureSuccessStatusCode();
+        var etag = await client.ETagOfAsync($"/api/readouts/{first.Id}");
+        (await client.PutReadoutAsync(first.Id, TestData.Readout(source, date, "Erdoğan", "Putin") with { Body = "Corrected." }, etag)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/calls?source={source}")).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<ReadoutsDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT
+              (SELECT string_agg(name || ' = ' || setting, ', ') FROM pg_settings WHERE source = 'session'),
+              (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()),
+              (SELECT count(*) FROM pg_listening_channels())
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.True(reader.IsDBNull(0), $"Settings a request changed for the whole session, which the next request would inherit: {(reader.IsDBNull(0) ? "" : reader.GetString(0))}");
+        Assert.True(reader.GetInt64(1) == 0, $"{reader.GetInt64(1)} advisory locks still held by the pooled connection: a session lock instead of pg_advisory_xact_lock?");
+        Assert.True(reader.GetInt64(2) == 0, $"The pooled connection still listens on {reader.GetInt64(2)} channels.");
+    }
+}
