@@ -2,7 +2,8 @@
 # Runs every check CI runs: PostgreSQL up (scripts/lib/postgres.sh), build (warnings are errors),
 # format check, all tests. Extra arguments go to dotnet test, e.g.
 #   ./scripts/test.sh --filter "FullyQualifiedName~Linking"
-# Ends with one line "N passed, N failed, N skipped" and dotnet test's exit code.
+# Ends with one line "N passed, N failed, N skipped" (then any error raised outside a test, such as
+# a fixture's failed clean-up) and dotnet test's exit code.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
