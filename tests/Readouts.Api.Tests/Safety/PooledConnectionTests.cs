@@ -27,11 +27,11 @@ public sealed class PooledConnectionTests(ReadoutsApiFactory api) : IClassFixtur
 
         // A post (linking's lock, SET LOCAL), a post with an Idempotency-Key (its lock), a batch, a correction and reads.
         var first = await client.PostReadoutAsync(TestData.Readout(source, date, "Erdoğan", "Putin"));
-        (await client.PostWithKeyAsync("/api/readouts", TestData.Readout(source, date.AddDays(-3), "Erdoğan", "Putin"), "pool-key")).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync("/api/readouts/batch", new[] { TestData.Readout(source, date.AddDays(-6), "Erdoğan", "Putin") })).EnsureSuccessStatusCode();
+        await (await client.PostWithKeyAsync("/api/readouts", TestData.Readout(source, date.AddDays(-3), "Erdoğan", "Putin"), "pool-key")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/api/readouts/batch", new[] { TestData.Readout(source, date.AddDays(-6), "Erdoğan", "Putin") })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         var etag = await client.ETagOfAsync($"/api/readouts/{first.Id}");
-        (await client.PutReadoutAsync(first.Id, TestData.Readout(source, date, "Erdoğan", "Putin") with { Body = "Corrected." }, etag)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/calls?source={source}")).StatusCode);
+        await (await client.PutReadoutAsync(first.Id, TestData.Readout(source, date, "Erdoğan", "Putin") with { Body = "Corrected." }, etag)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync($"/api/calls?source={source}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         await using var scope = app.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<ReadoutsDbContext>().Database.GetDbConnection();
