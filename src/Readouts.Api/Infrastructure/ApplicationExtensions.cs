@@ -80,8 +80,11 @@ public static class ApplicationExtensions
             });
         services.Configure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.Configure<MvcOptions>(options =>
+        {
             // Validators, not [Required] inferred from nullability, say what a request must have.
-            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            options.ModelMetadataDetailsProviders.Add(new UnvalidatedParameters());
+        });
         // The validators hold every rule: no model carries data annotations, so MVC's pass over them is skipped.
         services.AddFluentValidationAutoValidation(options => options.DisableDataAnnotationsValidation = true);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
