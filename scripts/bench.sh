@@ -162,14 +162,17 @@ warm "$baseline_url" calls-by-leader
 warm "$baseline_url" call-by-id
 
 # run_against_baseline NAME: the API and the baseline on one scenario, in alternating slices
-# (API, baseline, API, ...) that add up to the scenario's duration for each. This machine's speed
-# drifts by a third over minutes; a ratio must compare the two over the same minutes.
+# that add up to the scenario's duration for each. This machine's speed drifts by a third over
+# minutes; a ratio must compare the two over the same minutes. The order swaps every round (API,
+# baseline, baseline, API, ...) so that a drift in one direction favours neither.
 run_against_baseline() {
-  local name=$1 slice=$((duration / slices)) i target url result
+  local name=$1 slice=$((duration / slices)) i target url result order
   mkdir -p "$out/wrk/slices"
   printf '    %-26s' "$name (+ baseline)" >&2
   for ((i = 1; i <= slices; i++)); do
-    for target in api baseline; do
+    order="api baseline"
+    ((i % 2 == 0)) && order="baseline api"
+    for target in $order; do
       url=$api_url
       [[ $target == baseline ]] && url=$baseline_url
       result=$out/wrk/slices/$target-$name.$i
