@@ -9,13 +9,15 @@ namespace Readouts.Api.Infrastructure;
 /// The names behind the leader, topic and source ids of listed calls. Kept for the life of the
 /// process: once created, these rows are never changed or deleted (no endpoint does either), so a
 /// name read once stays right, on every instance. An id not seen before is read on first use.
-/// Lists then cost one query for the page instead of one more per registry.
+/// Lists then cost one query for the page instead of one more per registry, and a filter by a
+/// leader's slug none for the slug.
 /// </summary>
 public sealed class RegistryNames
 {
     private readonly ConcurrentDictionary<int, LeaderRef> leaders = new();
     private readonly ConcurrentDictionary<int, TopicRef> topics = new();
     private readonly ConcurrentDictionary<int, string> sources = new();
+    private readonly ConcurrentDictionary<string, ResolvedLeader> leadersBySlug = new(StringComparer.Ordinal);
 
     public sealed record Names(IReadOnlyDictionary<int, LeaderRef> Leaders, IReadOnlyDictionary<int, TopicRef> Topics, IReadOnlyDictionary<int, string> Sources);
 
@@ -49,5 +51,39 @@ public sealed class RegistryNames
         }
 
         return new Names(leaders, topics, sources);
+    }
+
+    /// <summary>
+    /// The leaders with these slugs, of those that exist. Only found slugs are kept: a leader
+    /// created later, here or on another instance, is read on its first use.
+    /// </summary>
+    public async Task<Dictionary<string, ResolvedLeader>> LeadersBySlugAsync(ReadoutsDbContext db, IReadOnlyCollection<string> slugs, CancellationToken ct)
+    {
+        var found = new Dictionary<string, ResolvedLeader>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var slug in slugs)
+        {
+            if (leadersBySlug.TryGetValue(slug, out var leader))
+            {
+                found[slug] = leader;
+            }
+            else
+            {
+                missing.Add(slug);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var leader in await db.Leaders.AsNoTracking()
+                .Where(l => missing.Contains(l.Slug))
+                .Select(l => new ResolvedLeader(l.Id, l.Slug, l.Name, l.Country))
+                .ToListAsync(ct))
+            {
+                found[leader.Slug] = leadersBySlug[leader.Slug] = leader;
+            }
+        }
+
+        return found;
     }
 }

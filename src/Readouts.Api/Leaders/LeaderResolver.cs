@@ -9,7 +9,7 @@ namespace Readouts.Api.Leaders;
 /// transliteration, which different leaders may share and so can be ambiguous. Leaders are never
 /// created here: an unknown reference is an error that names the closest known leaders.
 /// </summary>
-public sealed class LeaderResolver(ReadoutsDbContext db)
+public sealed class LeaderResolver(ReadoutsDbContext db, RegistryNames registry)
 {
     /// <summary>A reference to resolve, and the request field it came from (for the error).</summary>
     public sealed record Reference(string Field, string Text);
@@ -37,12 +37,9 @@ public sealed class LeaderResolver(ReadoutsDbContext db)
         var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
         var resolved = new Dictionary<string, Resolution>(StringComparer.Ordinal);
 
-        // Slugs first, as they are trusted first: what clients send most, by the unique index alone.
+        // Slugs first, as they are trusted first: what clients send most, kept once read.
         var slugs = distinct.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
-        var bySlug = await db.Leaders.AsNoTracking()
-            .Where(l => slugs.Contains(l.Slug))
-            .Select(l => new ResolvedLeader(l.Id, l.Slug, l.Name, l.Country))
-            .ToDictionaryAsync(l => l.Slug, ct);
+        var bySlug = await registry.LeadersBySlugAsync(db, slugs, ct);
         foreach (var text in distinct.Where(t => bySlug.ContainsKey(t.Trim().ToLowerInvariant())))
         {
             resolved[text] = new Resolution(bySlug[text.Trim().ToLowerInvariant()], null);
