@@ -126,13 +126,20 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
     /// One query that matches readouts in any language: the user's words parsed and stemmed by every
     /// configuration, OR-ed. Each readout is indexed with its own language's configuration, so the
     /// stemming that fits it is among the alternatives, and the GIN index serves the whole query.
+    /// Most configurations stem a word alike, and only the distinct alternatives are kept: the
+    /// newest-first walk looks each one up again in every call it checks ("vacuna" gives 29
+    /// alternatives, 5 distinct; its first page took 10.4 ms of PostgreSQL's time with all, 3.5 with those).
     /// </summary>
     private async Task<NpgsqlTsQuery> ParseSearchAsync(string q, CancellationToken ct)
     {
-        var alternatives = string.Join(" || ", SearchLanguages.Configurations.Select(c => $"websearch_to_tsquery('{c}', @q)"));
+        var alternatives = string.Join(", ", SearchLanguages.Configurations.Select(c => $"websearch_to_tsquery('{c}', @q)"));
 #pragma warning disable EF1002 // The interpolated names are this class's own constants; the user's text is the parameter @q.
         return await db.Database
-            .SqlQueryRaw<NpgsqlTsQuery>($"SELECT {alternatives} AS \"Value\"", new NpgsqlParameter("q", q))
+            .SqlQueryRaw<NpgsqlTsQuery>($"""
+                SELECT coalesce(
+                    (SELECT string_agg(DISTINCT '(' || a::text || ')', ' | ') FROM unnest(ARRAY[{alternatives}]) AS a WHERE numnode(a) > 0)::tsquery,
+                    websearch_to_tsquery('{SearchLanguages.Configurations[0]}', @q)) AS "Value"
+                """, new NpgsqlParameter("q", q))
             .SingleAsync(ct);
 #pragma warning restore EF1002
     }

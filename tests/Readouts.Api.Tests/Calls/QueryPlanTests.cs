@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using NpgsqlTypes;
 using Readouts.Api.Calls;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Leaders;
@@ -69,6 +70,25 @@ public sealed class QueryPlanTests(QueryPlanTests.SeededArchive archive, ITestOu
             .ToList();
         Assert.True(offenders.Count == 0, Describe(offenders, explained.Count));
     }
+
+    [Theory]
+    [InlineData("vacuna")]
+    [InlineData("\"grain corridor\" -sanctions")]
+    public async Task A_search_asks_postgresql_for_each_stemming_of_its_words_once(string q)
+    {
+        var url = $"/api/calls?q={Uri.EscapeDataString(q)}";
+        await SendAsync<Page<CallSummary>>(HttpMethod.Get, url, null, HttpStatusCode.OK);
+
+        var searches = archive.Recorder.Statements.Where(s => s.Request == $"GET {url}")
+            .SelectMany(s => s.Parameters).Select(p => p.Value).OfType<NpgsqlTsQuery>().ToList();
+        var search = Assert.Single(searches);
+        // The newest-first walk looks every alternative up again in each call it checks.
+        var alternatives = Alternatives(search).Select(a => a.ToString()).ToList();
+        Assert.True(alternatives.Count == alternatives.Distinct().Count(), $"The search for '{q}' OR-ed {alternatives.Count} alternatives, {alternatives.Distinct().Count()} of them distinct: {search}");
+    }
+
+    private static IEnumerable<NpgsqlTsQuery> Alternatives(NpgsqlTsQuery query) =>
+        query is NpgsqlTsQueryOr or ? Alternatives(or.Left).Concat(Alternatives(or.Right)) : [query];
 
     [Fact]
     public async Task Search_vectors_of_calls_are_kept_in_the_call_row_where_a_full_text_walk_reads_them()
