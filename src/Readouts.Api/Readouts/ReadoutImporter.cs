@@ -118,12 +118,17 @@ public sealed class ReadoutImporter(
     private async Task<List<(int Index, ResolvedReadout Readout)>> SkipResendsAsync(
         List<(int Index, ResolvedReadout Readout)> candidates, ImportedReadout[] results, Dictionary<int, Repeat> repeats, CancellationToken ct)
     {
-        var sourceIds = candidates.Select(c => c.Readout.Readout.SourceId).Distinct().ToList();
-        var urls = candidates.Select(c => c.Readout.Readout.Url).Distinct().ToList();
-        var stored = (await db.Readouts.AsNoTracking()
-                .Where(r => sourceIds.Contains(r.SourceId) && urls.Contains(r.Url))
-                .Select(r => new Stored(r.Id, r.CallId!.Value, r.SourceId, r.Url, r.ContentHash))
-                .ToListAsync(ct))
+        // Looked up as pairs: "source in (...) and URL in (...)" probes every source with every URL,
+        // 56,000 index probes for a batch of 1,000 readouts from 56 sources (140 ms at a million readouts).
+        var keys = candidates.Select(c => (c.Readout.Readout.SourceId, c.Readout.Readout.Url)).Distinct().ToList();
+        var sourceIds = keys.Select(k => k.SourceId).ToArray();
+        var urls = keys.Select(k => k.Url).ToArray();
+        var stored = (await db.Database.SqlQuery<Stored>($"""
+                SELECT r.id, r.call_id, r.source_id, r.url, r.content_hash
+                FROM unnest({sourceIds}::integer[], {urls}::text[]) AS k(source_id, url)
+                JOIN readouts r ON r.source_id = k.source_id AND r.url = k.url
+                WHERE r.deleted_at IS NULL
+                """).ToListAsync(ct))
             .ToDictionary(r => (r.SourceId, r.Url));
 
         var fresh = new List<(int Index, ResolvedReadout Readout)>();

@@ -87,6 +87,45 @@ public sealed class QueryPlanTests(QueryPlanTests.SeededArchive archive, ITestOu
         Assert.True(alternatives.Count == alternatives.Distinct().Count(), $"The search for '{q}' OR-ed {alternatives.Count} alternatives, {alternatives.Distinct().Count()} of them distinct: {search}");
     }
 
+    [Fact]
+    public async Task A_batch_looks_up_its_resends_by_source_and_url_together_not_every_source_with_every_url()
+    {
+        // Stored readouts from across the archive, so from many sources: each is a resend.
+        var resent = archive.Corpus.Readouts.Where((_, i) => i % 40 == 0).Take(200).ToList();
+        var sources = resent.Select(r => r.Source).Distinct().Count();
+        Assert.True(sources >= 5, $"The resent readouts come from only {sources} sources: too few to tell a lookup by pairs from one by every source with every URL.");
+        const string label = "POST /api/readouts/batch (resends)";
+        archive.Recorder.Request = label;
+        try
+        {
+            using var response = await Client.PostAsJsonAsync("/api/readouts/batch", resent);
+            await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+            var statuses = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetInt32()).ToList();
+            // 409 for the few the seeding corrected since: their content differs from what is resent.
+            Assert.True(statuses.All(s => s is 200 or 409), $"Resending stored readouts answered {string.Join(", ", statuses.CountBy(s => s).Select(s => $"{s.Value} × {s.Key}"))}, not 200 (or 409) each.");
+        }
+        finally
+        {
+            archive.Recorder.Request = null;
+        }
+
+        var lookup = Assert.Single(archive.Recorder.Statements, s => s.Request == label && s.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && s.Sql.Contains("content_hash", StringComparison.Ordinal));
+        await using var connection = new NpgsqlConnection(archive.ConnectionString);
+        await connection.OpenAsync();
+        await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {lookup.Sql}", connection);
+        explain.Parameters.AddRange(lookup.Parameters.Select(p => p.Clone()).ToArray());
+        using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+        var root = plan.RootElement[0].GetProperty("Plan");
+        var blocks = root.GetProperty("Shared Hit Blocks").GetInt64() + root.GetProperty("Shared Read Blocks").GetInt64();
+
+        output.WriteLine($"Looking up {resent.Count} resends from {sources} sources read {blocks} pages.");
+
+        // A pair is one descent of the (source_id, url) index and one row: a handful of pages. Every
+        // source with every URL is a descent per combination, which grows with the sources in the batch.
+        Assert.True(blocks <= 6 * resent.Count, $"Looking up {resent.Count} resends from {sources} sources read {blocks} pages ({(double)blocks / resent.Count:F1} a readout): "
+            + $"the lookup probes more than each readout's source and URL.\n  SQL: {Shorten(lookup.Sql, 300)}\n  plan:\n{PlanNode.Of(root)}");
+    }
+
     private static IEnumerable<NpgsqlTsQuery> Alternatives(NpgsqlTsQuery query) =>
         query is NpgsqlTsQueryOr or ? Alternatives(or.Left).Concat(Alternatives(or.Right)) : [query];
 
