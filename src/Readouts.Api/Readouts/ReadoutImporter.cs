@@ -195,19 +195,20 @@ public sealed class ReadoutImporter(
 
     /// <summary>
     /// Each readout's search vector (as ReadoutService.IndexForSearchAsync builds it on a correction),
-    /// in its text form, so that the insert only has to read it back.
+    /// so that the insert only has to store it. Binary both ways: PostgreSQL parsing the text form
+    /// back, once for the readout and once for its call, cost more than the insert of the row.
     /// </summary>
-    private async Task<Dictionary<int, string>> SearchVectorsAsync(List<(int Index, ResolvedReadout Readout)> items, CancellationToken ct)
+    private async Task<Dictionary<int, NpgsqlTsVector>> SearchVectorsAsync(List<(int Index, ResolvedReadout Readout)> items, CancellationToken ct)
     {
         var readouts = items.Select(i => i.Readout.Readout).ToList();
         var configs = readouts.Select(r => r.SearchConfig).ToArray();
         var titles = readouts.Select(r => r.Title).ToArray();
         var bodies = readouts.Select(r => r.Body).ToArray();
         var statements = readouts.Select(StatementsText).ToArray();
-        var vectors = await db.Database.SqlQuery<string>($"""
+        var vectors = await db.Database.SqlQuery<NpgsqlTsVector>($"""
             SELECT (setweight(to_tsvector(config::regconfig, title), 'A')
                 || to_tsvector(config::regconfig, body)
-                || to_tsvector(config::regconfig, statements))::text AS "Value"
+                || to_tsvector(config::regconfig, statements)) AS "Value"
             FROM unnest({configs}::text[], {titles}::text[], {bodies}::text[], {statements}::text[]) WITH ORDINALITY AS t(config, title, body, statements, n)
             ORDER BY n
             """).ToListAsync(ct);
@@ -219,7 +220,7 @@ public sealed class ReadoutImporter(
     /// trip. A new call is inserted with what it gathers from its readouts; a call that existed
     /// before gains what its new readouts bring.
     /// </summary>
-    private async Task InsertAsync(List<(ResolvedReadout Item, string Vector)> items, WriteContext writer, CancellationToken ct)
+    private async Task InsertAsync(List<(ResolvedReadout Item, NpgsqlTsVector Vector)> items, WriteContext writer, CancellationToken ct)
     {
         var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.Item.Topics), ct);
         await linker.LinkAsync(items.Select(i => (i.Item.Readout, i.Item.LeaderIds)).ToList(), ct);
@@ -294,9 +295,9 @@ public sealed class ReadoutImporter(
             INSERT INTO readouts (id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
                 created_at, updated_at, version, change, updated_by, search_vector)
             SELECT id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
-                $12, $12, 1, 'created', $13, vector::tsvector
+                $12, $12, 1, 'created', $13, vector
             FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::date[], $7::timestamptz[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $14::text[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $14::tsvector[])
                 AS t(id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash, vector)
             """,
             readouts.Select(r => r.Id).ToArray(),
@@ -328,8 +329,8 @@ public sealed class ReadoutImporter(
     /// <summary>What the readouts and topics being inserted ($1-$6, as InsertAsync binds them) bring to each call.</summary>
     private const string GatheredSql = """
         WITH gathered AS (
-            SELECT call_id, min(call_date) AS date, array_agg(DISTINCT source_id) AS source_ids, tsvector_agg(vector::tsvector) AS search_vector
-            FROM unnest($1::bigint[], $2::date[], $3::integer[], $4::text[]) AS r(call_id, call_date, source_id, vector)
+            SELECT call_id, min(call_date) AS date, array_agg(DISTINCT source_id) AS source_ids, tsvector_agg(vector) AS search_vector
+            FROM unnest($1::bigint[], $2::date[], $3::integer[], $4::tsvector[]) AS r(call_id, call_date, source_id, vector)
             GROUP BY call_id),
         mentioned AS (
             SELECT call_id, array_agg(DISTINCT topic_id) AS topic_ids
