@@ -18,8 +18,8 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
     /// <summary>The calls of one leader, or null when there is no leader with that slug.</summary>
     public async Task<Page<CallSummary>?> ListForLeaderAsync(string slug, CallQuery query, CancellationToken ct)
     {
-        var leaderId = await db.Leaders.Where(l => l.Slug == slug).Select(l => (int?)l.Id).SingleOrDefaultAsync(ct);
-        return leaderId is null ? null : await ListAsync(query, [leaderId.Value, .. await ResolveLeaderFilterAsync(query, ct)], ct);
+        var bySlug = await registry.LeadersBySlugAsync(db, [slug], ct);
+        return bySlug.TryGetValue(slug, out var leader) ? await ListAsync(query, [leader.Id, .. await ResolveLeaderFilterAsync(query, ct)], ct) : null;
     }
 
     private async Task<List<int>> ResolveLeaderFilterAsync(CallQuery query, CancellationToken ct)

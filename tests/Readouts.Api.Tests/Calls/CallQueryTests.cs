@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Readouts.Api.Calls;
 using Readouts.Api.Infrastructure;
@@ -221,6 +222,24 @@ public sealed class CallQueryTests(ReadoutsApiFactory api) : IClassFixture<Reado
 
         var missing = await client.GetAsync("/api/leaders/nobody-at-all/calls");
         await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_slug_asked_for_before_its_leader_existed_lists_the_leaders_calls_once_it_does()
+    {
+        // Leaders found by slug are kept for the life of the process; one not found must not be.
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var slug = $"ana-kowal-{suffix}";
+        var before = await client.GetAsync($"/api/leaders/{slug}/calls");
+        await before.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        using var created = await client.PostAsJsonAsync("/api/leaders", new { name = $"Ana Kowal {suffix}", country = "pl" });
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var date = TestData.NewDate();
+        var readout = await client.PostReadoutAsync(TestData.Readout(await client.NewSourceAsync(), date, slug, "Trump"));
+
+        var page = await client.GetJsonAsync<Page<CallSummary>>($"/api/leaders/{slug}/calls?{Window(date, date)}");
+        Assert.True(page.Items.Select(c => c.Id).SequenceEqual([readout.CallId]), $"{slug}'s calls on {date}: [{string.Join(", ", page.Items.Select(c => c.Id))}], expected [{readout.CallId}].");
     }
 
     [Fact]
