@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -28,8 +29,21 @@ public static class ApplicationExtensions
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext());
 
-        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Readouts")
-            ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts."));
+        var configured = builder.Configuration.GetConnectionString("Readouts")
+            ?? throw new InvalidOperationException("Set the PostgreSQL connection string in ConnectionStrings__Readouts.");
+        var connectionString = new NpgsqlConnectionStringBuilder(configured);
+        var keywords = new DbConnectionStringBuilder { ConnectionString = configured };
+        if (!keywords.ContainsKey("Maximum Pool Size") && !keywords.ContainsKey("MaxPoolSize"))
+        {
+            // Past about two busy connections a core, PostgreSQL's backends only take turns on the
+            // CPU and every request in flight waits behind all the others. The requests beyond wait
+            // in Npgsql's pool instead, first come first served: with 16 at once on 2 cores, a
+            // leader's calls kept their req/s (-2%) and a call gained 16%, at a p99 of 21-25 ms
+            // instead of 88-134 and 9 instead of 14-39. A PostgreSQL with more cores than the API's
+            // machine deserves a Maximum Pool Size of its own in the connection string.
+            connectionString.MaxPoolSize = 2 * Environment.ProcessorCount;
+        }
+
         if (connectionString.MaxAutoPrepare == 0)
         {
             // The API runs a few dozen distinct statements over and over: prepared once per
