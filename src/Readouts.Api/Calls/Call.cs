@@ -50,5 +50,23 @@ public class CallLeader
 
     public int LeaderId { get; set; }
 
+    /// <summary>
+    /// Its call's place in newest-first order, (date, id) in one number: <see cref="SortKeyOf"/>.
+    /// PostgreSQL sets it from the call, and again whenever the call's date moves. A leader's
+    /// calls are then one index range in list order, and a pair's calls the merge of two ranges
+    /// on one column, which PostgreSQL estimates as it should (on date and id apart, it took the
+    /// two columns for independent and chose a hash join: 263 ms for Putin and Erdoğan).
+    /// </summary>
+    public long SortKey { get; private set; }
+
     public Leader Leader { get; set; } = null!;
+
+    /// <summary>2^40 call ids a day (a trillion) and every date up to 9999 fit in a bigint.</summary>
+    public const int IdBits = 40;
+
+    /// <summary>
+    /// The sort key of a call, as the migration's call_sort_key computes it; an id past the bits
+    /// (only a forged cursor holds one) stands for the end of its day.
+    /// </summary>
+    public static long SortKeyOf(DateOnly date, long id) => ((long)date.DayNumber << IdBits) + Math.Min(id, 1L << IdBits);
 }

@@ -36,6 +36,75 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
     private async Task<Page<CallSummary>> ListAsync(CallQuery query, List<int> leaderIds, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
+        var onlyLeadersAndDates = leaderIds.Count > 0 && query.Source is null && query.Topic is null && string.IsNullOrWhiteSpace(query.Q);
+        var page = onlyLeadersAndDates ? await ListByLeadersAsync(query, leaderIds.Distinct().ToList(), limit, ct) : await ListByFiltersAsync(query, leaderIds, limit, ct);
+        if (page is null)
+        {
+            return new Page<CallSummary>([], null);
+        }
+
+        var names = await registry.NamesAsync(db, page.SelectMany(c => c.LeaderIds), page.SelectMany(c => c.TopicIds), page.SelectMany(c => c.SourceIds), ct);
+        var summaries = page.Select(c => new CallSummary(
+            c.Id,
+            c.Date,
+            c.LeaderIds.Select(id => names.Leaders[id]).OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
+            c.TopicIds.Select(id => names.Topics[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            c.SourceIds.Select(id => names.Sources[id]).Order(StringComparer.Ordinal).ToList())).ToList();
+        return Cursor.ToPage(summaries, limit, c => Cursor.Encode(c.Date, c.Id));
+    }
+
+    /// <summary>A row of a list page, one more than the limit when there is a next page.</summary>
+    private sealed record ListedCall(long Id, DateOnly Date, int[] LeaderIds, int[] TopicIds, int[] SourceIds);
+
+    /// <summary>
+    /// Calls with all these leaders, newest first, read off the leaders' lists in call_leaders
+    /// (in list order by sort key): a leader's page is its first entries however rare the leader, and
+    /// several leaders' pages the merge of their lists. The calls' (date, id) index, which INCLUDEs
+    /// the arrays, then gives each call of the page without a visit to the table: 0.2-0.4 ms a
+    /// page at a million readouts, where walking the calls' index or sorting GIN's matches took up
+    /// to 7 ms for a rare leader and 24 ms for a pair.
+    /// </summary>
+    private async Task<List<ListedCall>> ListByLeadersAsync(CallQuery query, List<int> leaderIds, int limit, CancellationToken ct)
+    {
+        var others = string.Concat(leaderIds.Skip(1).Select((_, i) => $" JOIN call_leaders o{i} ON o{i}.sort_key = l.sort_key AND o{i}.leader_id = @l{i + 1}"));
+        List<NpgsqlParameter> parameters = [.. leaderIds.Select((id, i) => new NpgsqlParameter($"l{i}", id)), new("take", limit + 1)];
+
+        // Bounds only when asked for: PostgreSQL soon plans this statement once for any values, and
+        // guessing at bounds it cannot see, it took the lists for short and walked the first
+        // leader's probing the second's (9.5 ms for a pair whose merge takes 2.5).
+        var bounds = "";
+        var below = Math.Min(
+            Cursor.TryDecode(query.Cursor, out var afterDate, out var afterId) ? CallLeader.SortKeyOf(afterDate, afterId) : long.MaxValue,
+            query.To is { } to ? CallLeader.SortKeyOf(to, long.MaxValue) : long.MaxValue);
+        if (below < long.MaxValue)
+        {
+            bounds += " AND l.sort_key < @below";
+            parameters.Add(new("below", below));
+        }
+
+        if (query.From is { } from)
+        {
+            bounds += " AND l.sort_key >= @from";
+            parameters.Add(new("from", CallLeader.SortKeyOf(from, 0)));
+        }
+
+#pragma warning disable EF1002 // What is interpolated is this method's own joins and bounds; the values are parameters.
+        return await db.Database.SqlQueryRaw<ListedCall>($"""
+            SELECT c.id, c.date, c.leader_ids, c.topic_ids, c.source_ids
+            FROM (
+                SELECT l.call_id, l.sort_key FROM call_leaders l{others}
+                WHERE l.leader_id = @l0{bounds}
+                ORDER BY l.sort_key DESC
+                LIMIT @take) p
+            JOIN calls c ON c.date = DATE '0001-01-01' + (p.sort_key >> {CallLeader.IdBits})::integer AND c.id = p.call_id
+            ORDER BY p.sort_key DESC
+            """, [.. parameters]).ToListAsync(ct);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>Calls matching any filters, newest first; null when a filter cannot match.</summary>
+    private async Task<List<ListedCall>?> ListByFiltersAsync(CallQuery query, List<int> leaderIds, int limit, CancellationToken ct)
+    {
         var calls = db.Calls.AsNoTracking();
 
         // Filters are written as "the filter's ids are all in the call's array" (filter <@ column), which
@@ -67,7 +136,7 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
             // A topic nobody has used yet is not an error: no call mentions it.
             if (await topics.FindAsync(query.Topic, ct) is not { } topicId)
             {
-                return new Page<CallSummary>([], null);
+                return null;
             }
 
             int[] wanted = [topicId];
@@ -87,20 +156,11 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
             calls = calls.Where(c => c.Date <= afterDate && (c.Date < afterDate || c.Id < afterId));
         }
 
-        var page = await calls
+        return await calls
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id)
             .Take(limit + 1)
-            .Select(c => new { c.Id, c.Date, c.LeaderIds, c.TopicIds, c.SourceIds })
+            .Select(c => new ListedCall(c.Id, c.Date, c.LeaderIds, c.TopicIds, c.SourceIds))
             .ToListAsync(ct);
-
-        var names = await registry.NamesAsync(db, page.SelectMany(c => c.LeaderIds), page.SelectMany(c => c.TopicIds), page.SelectMany(c => c.SourceIds), ct);
-        var summaries = page.Select(c => new CallSummary(
-            c.Id,
-            c.Date,
-            c.LeaderIds.Select(id => names.Leaders[id]).OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
-            c.TopicIds.Select(id => names.Topics[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
-            c.SourceIds.Select(id => names.Sources[id]).Order(StringComparer.Ordinal).ToList())).ToList();
-        return Cursor.ToPage(summaries, limit, c => Cursor.Encode(c.Date, c.Id));
     }
 
     /// <summary>

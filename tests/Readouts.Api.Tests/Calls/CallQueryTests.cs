@@ -170,6 +170,54 @@ public sealed class CallQueryTests(ReadoutsApiFactory api) : IClassFixture<Reado
     }
 
     [Fact]
+    public async Task A_leaders_list_follows_a_call_whose_date_moves_by_a_post_a_batch_a_correction_or_a_deletion()
+    {
+        var day = TestData.NewDate();
+        var source = await client.NewSourceAsync();
+        var older = await client.PostReadoutAsync(TestData.Readout(source, day.AddDays(3), "Modi", "Albanese"));
+        var newer = await client.PostReadoutAsync(TestData.Readout(source, day.AddDays(2), "Modi", "Ramaphosa"));
+
+        async Task ListShouldBeAsync(string when, string window, params long[] expected)
+        {
+            var listed = (await CallsAsync($"leader=modi&{window}")).Items.Select(c => $"{c.Id} on {c.Date:yyyy-MM-dd}").ToList();
+            var calls = (await CallsAsync($"source={source}&{Window(day, day.AddDays(6))}")).Items.ToDictionary(c => c.Id, c => $"{c.Id} on {c.Date:yyyy-MM-dd}");
+            Assert.True(
+                listed.SequenceEqual(expected.Select(id => calls.GetValueOrDefault(id, $"{id} (gone)"))),
+                $"{when}: leader=modi&{window} listed [{string.Join(", ", listed)}], expected [{string.Join(", ", expected.Select(id => calls.GetValueOrDefault(id, $"{id} (gone)")))}].");
+        }
+
+        var week = Window(day, day.AddDays(6));
+        await ListShouldBeAsync("At first", week, older.CallId, newer.CallId);
+
+        // Another source dates the first call a day earlier: both calls are on day 2 now, the newer one first.
+        var earlierSide = await client.PostReadoutAsync(TestData.Readout(await client.NewSourceAsync(), day.AddDays(2), "Modi", "Albanese"));
+        Assert.Equal(older.CallId, earlierSide.CallId);
+        await ListShouldBeAsync("After a side dated a day earlier joined the first call", week, newer.CallId, older.CallId);
+        await ListShouldBeAsync("After a side dated a day earlier joined the first call", Window(day.AddDays(3), day.AddDays(6)));
+
+        // A batch brings a side dated a day earlier still.
+        var batchSource = await client.NewSourceAsync();
+        var batch = await client.PostAsJsonAsync("/api/readouts/batch", new[] { TestData.Readout(batchSource, day.AddDays(1), "Modi", "Albanese") });
+        await batch.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await ListShouldBeAsync("After a batch brought a side dated day 1", Window(day, day.AddDays(1)), older.CallId);
+
+        // Deleting that side gives the call its day 2 back.
+        var batchSide = (await CallsAsync($"source={batchSource}&{week}")).Items.Single();
+        var batchReadout = (await client.GetJsonAsync<CallDetails>($"/api/calls/{batchSide.Id}")).Readouts.Single(r => r.Source == batchSource);
+        await (await client.DeleteReadoutAsync(batchReadout.Id, await client.ETagOfAsync($"/api/readouts/{batchReadout.Id}"))).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await ListShouldBeAsync("After the day 1 side was deleted", Window(day, day.AddDays(1)));
+        await ListShouldBeAsync("After the day 1 side was deleted", week, newer.CallId, older.CallId);
+
+        // A correction moves the second call's only readout to day 5: it is relinked to a call of that day.
+        var corrected = TestData.Readout(source, day.AddDays(5), "Modi", "Ramaphosa") with { Url = newer.Url };
+        var put = await client.PutReadoutAsync(newer.Id, corrected, await client.ETagOfAsync($"/api/readouts/{newer.Id}"));
+        await put.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var moved = (await put.Content.ReadFromJsonAsync<ReadoutResponse>())!;
+        await ListShouldBeAsync("After a correction moved the second call to day 5", week, moved.CallId, older.CallId);
+        await ListShouldBeAsync("After a correction moved the second call to day 5", Window(day.AddDays(5), day.AddDays(5)), moved.CallId);
+    }
+
+    [Fact]
     public async Task A_call_in_a_list_has_its_leaders_topics_and_sources()
     {
         var date = TestData.NewDate();

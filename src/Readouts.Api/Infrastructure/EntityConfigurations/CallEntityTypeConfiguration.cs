@@ -48,8 +48,10 @@ internal sealed class CallLeaderEntityTypeConfiguration : IEntityTypeConfigurati
     {
         builder.HasKey(l => new { l.CallId, l.LeaderId });
 
-        // GET /api/calls?leader= and GET /api/leaders/{slug}/calls.
-        builder.HasIndex(l => new { l.LeaderId, l.CallId });
+        // GET /api/calls?leader= and GET /api/leaders/{slug}/calls: a leader's calls in list order, with
+        // the call's id, so that a page reads only this index and the 21 calls' entries in ix_calls_date_id.
+        builder.Property(l => l.SortKey).ValueGeneratedOnAddOrUpdate();
+        builder.HasIndex(l => new { l.LeaderId, l.SortKey }).IncludeProperties(l => l.CallId);
         builder.HasOne(l => l.Leader).WithMany().HasForeignKey(l => l.LeaderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -117,11 +117,18 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("leader_id");
 
+                    b.Property<long>("SortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sort_key");
+
                     b.HasKey("CallId", "LeaderId")
                         .HasName("pk_call_leaders");
 
-                    b.HasIndex("LeaderId", "CallId")
-                        .HasDatabaseName("ix_call_leaders_leader_id_call_id");
+                    b.HasIndex("LeaderId", "SortKey")
+                        .HasDatabaseName("ix_call_leaders_leader_id_sort_key");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LeaderId", "SortKey"), new[] { "CallId" });
 
                     b.ToTable("call_leaders", (string)null);
                 });
