@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
@@ -53,11 +54,22 @@ public sealed class CallLinker(ReadoutsDbContext db)
     /// the same leaders link one after the other, so two sides posted at once end in one call,
     /// across any number of API instances. A readout being re-linked is not counted in its own call.
     /// </summary>
-    public async Task LinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, CancellationToken ct)
+    public Task LinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, CancellationToken ct) =>
+        LinkAsync(readouts, lockFirst: false, ct);
+
+    /// <summary>
+    /// <see cref="LockAsync"/> for these readouts' leaders, then <see cref="LinkAsync(IReadOnlyList{ValueTuple{Readout, IReadOnlyCollection{int}}}, CancellationToken)"/>,
+    /// in one round trip: posts about the same leaders wait for the locks, so every round trip
+    /// taken while they are held is one the others wait through too.
+    /// </summary>
+    public Task LockAndLinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, CancellationToken ct) =>
+        LinkAsync(readouts, lockFirst: true, ct);
+
+    private async Task LinkAsync(IReadOnlyList<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> readouts, bool lockFirst, CancellationToken ct)
     {
         var keys = readouts.Select(r => Call.KeyFor(r.LeaderIds)).ToList();
         // Only calls with the same leaders can match, so each readout weighs only those.
-        var candidates = (await FindCandidatesAsync(keys, readouts.Select(r => r.Readout.CallDate).ToList(), readouts.Select(r => r.Readout.Id).ToList(), ct))
+        var candidates = (await FindCandidatesAsync(keys, readouts.Select(r => r.Readout.CallDate).ToList(), readouts.Select(r => r.Readout.Id).ToList(), lockFirst, ct))
             .ToLookup(c => c.LeaderKey)
             .ToDictionary(g => g.Key, g => g.ToList());
 
@@ -100,25 +112,50 @@ public sealed class CallLinker(ReadoutsDbContext db)
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private sealed record CandidateRow(long Id, string LeaderKey, DateOnly Date, DateTimeOffset CreatedAt, int? SourceId, string? Language);
-
-    /// <summary>The calls within a day of each (leaders, date) pair, with the readouts they already have.</summary>
-    private async Task<List<Candidate>> FindCandidatesAsync(List<string> keys, List<DateOnly> dates, List<long> relinked, CancellationToken ct)
+    /// <summary>
+    /// The calls within a day of each (leaders, date) pair, with the readouts they already have;
+    /// after taking the linking locks for those leaders when <paramref name="lockFirst"/>. Two
+    /// statements: under READ COMMITTED each sees what was committed when it starts, so the
+    /// candidates include the calls of the posts the lock waited for.
+    /// </summary>
+    private async Task<List<Candidate>> FindCandidatesAsync(List<string> keys, List<DateOnly> dates, List<long> relinked, bool lockFirst, CancellationToken ct)
     {
-        var keyArray = keys.ToArray();
-        var dateArray = dates.ToArray();
         var excluded = relinked.Where(id => id != 0).ToArray();
-        var rows = await db.Database.SqlQuery<CandidateRow>($"""
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        if (lockFirst)
+        {
+            batch.BatchCommands.Add(LockCommand(keys));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             SELECT c.id, c.leader_key, c.date, c.created_at, r.source_id, r.language
             FROM calls c
-            LEFT JOIN readouts r ON r.call_id = c.id AND r.id <> ALL({excluded})
+            LEFT JOIN readouts r ON r.call_id = c.id AND r.id <> ALL($1)
             WHERE c.id IN (
-                SELECT near.id FROM unnest({keyArray}::text[], {dateArray}::date[]) AS w(leader_key, date)
+                SELECT near.id FROM unnest($2::text[], $3::date[]) AS w(leader_key, date)
                 JOIN calls near ON near.leader_key = w.leader_key AND near.date BETWEEN w.date - 1 AND w.date + 1)
-            """).ToListAsync(ct);
+            """)
+        {
+            Parameters = { new() { Value = excluded }, new() { Value = keys.ToArray() }, new() { Value = dates.ToArray() } },
+        });
+
+        var rows = new List<(long Id, string LeaderKey, DateOnly Date, DateTimeOffset CreatedAt, SourceLanguage? Version)>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            if (lockFirst)
+            {
+                await reader.NextResultAsync(ct);
+            }
+
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateTimeOffset>(3),
+                    await reader.IsDBNullAsync(4, ct) ? null : new SourceLanguage(reader.GetInt32(4), reader.GetString(5))));
+            }
+        }
+
         return rows.GroupBy(r => r.Id)
-            .Select(g => new Candidate(g.Key, g.First().LeaderKey, g.First().Date, g.First().CreatedAt,
-                g.Where(r => r.SourceId is not null).Select(r => new SourceLanguage(r.SourceId!.Value, r.Language!)).ToList()))
+            .Select(g => new Candidate(g.Key, g.First().LeaderKey, g.First().Date, g.First().CreatedAt, g.Select(r => r.Version).OfType<SourceLanguage>().ToList()))
             .ToList();
     }
 
@@ -128,12 +165,20 @@ public sealed class CallLinker(ReadoutsDbContext db)
     /// </summary>
     public async Task LockAsync(IEnumerable<string> leaderKeys, CancellationToken ct)
     {
-        var sorted = leaderKeys.Distinct().Order(StringComparer.Ordinal).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
-            FROM (SELECT k FROM unnest({sorted}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS ordered
-            """, ct);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction())
+        {
+            BatchCommands = { LockCommand(leaderKeys) },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
     }
+
+    private static NpgsqlBatchCommand LockCommand(IEnumerable<string> leaderKeys) => new("""
+        SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+        FROM (SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS ordered
+        """)
+    {
+        Parameters = { new() { Value = leaderKeys.Distinct().Order(StringComparer.Ordinal).ToArray() } },
+    };
 
     public Task<string> LeaderKeyOfAsync(long callId, CancellationToken ct) =>
         db.Calls.Where(c => c.Id == callId).Select(c => c.LeaderKey).SingleAsync(ct);

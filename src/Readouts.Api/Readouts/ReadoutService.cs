@@ -115,6 +115,9 @@ public sealed class ReadoutService(
             var oldKey = await linker.LeaderKeyOfAsync(oldCallId, ct);
             var newKey = Call.KeyFor(resolved.LeaderIds);
             var relink = newKey != oldKey || content.CallDate != readout.CallDate;
+            // Before the linking lock, as a post ensures them: waiting on another transaction's new
+            // topic while holding the lock that transaction waits for would be a deadlock.
+            var topicIds = await topics.EnsureAsync(resolved.Topics, ct);
             await linker.LockAsync([oldKey, newKey], ct);
             await ArchiveAsync(readout, ct);
 
@@ -128,7 +131,7 @@ public sealed class ReadoutService(
             readout.ContentHash = content.ContentHash;
             await db.ReadoutTopics.Where(t => t.ReadoutId == id).ExecuteDeleteAsync(ct);
             await db.Statements.Where(s => s.ReadoutId == id).ExecuteDeleteAsync(ct);
-            db.ReadoutTopics.AddRange((await topics.EnsureAsync(resolved.Topics, ct)).Values.Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
+            db.ReadoutTopics.AddRange(topicIds.Values.Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
             db.Statements.AddRange(content.Statements.Select(s => new Statement { ReadoutId = id, Position = s.Position, SpeakerId = s.SpeakerId, Text = s.Text }));
             if (relink)
             {
