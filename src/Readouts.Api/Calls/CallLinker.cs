@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
@@ -121,7 +120,7 @@ public sealed class CallLinker(ReadoutsDbContext db)
     private async Task<List<Candidate>> FindCandidatesAsync(List<string> keys, List<DateOnly> dates, List<long> relinked, bool lockFirst, CancellationToken ct)
     {
         var excluded = relinked.Where(id => id != 0).ToArray();
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        await using var batch = db.NewBatch();
         if (lockFirst)
         {
             batch.BatchCommands.Add(LockCommand(keys));
@@ -165,10 +164,8 @@ public sealed class CallLinker(ReadoutsDbContext db)
     /// </summary>
     public async Task LockAsync(IEnumerable<string> leaderKeys, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction())
-        {
-            BatchCommands = { LockCommand(leaderKeys) },
-        };
+        await using var batch = db.NewBatch();
+        batch.BatchCommands.Add(LockCommand(leaderKeys));
         await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Readouts.Api.Calls;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
@@ -30,6 +32,13 @@ public class ReadoutsDbContext(DbContextOptions<ReadoutsDbContext> options) : Db
     public DbSet<ReadoutRevision> ReadoutRevisions => Set<ReadoutRevision>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// Statements to send in one round trip, on this context's connection and in its transaction
+    /// if one is open: for the hand-written SQL of the write and read paths.
+    /// </summary>
+    public NpgsqlBatch NewBatch() =>
+        new((NpgsqlConnection)Database.GetDbConnection(), (NpgsqlTransaction?)Database.CurrentTransaction?.GetDbTransaction());
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

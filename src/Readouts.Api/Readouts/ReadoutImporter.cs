@@ -1,7 +1,6 @@
 using System.Data.Common;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Readouts.Api.Calls;
@@ -192,7 +191,7 @@ public sealed class ReadoutImporter(
         // Looked up as pairs: "source in (...) and URL in (...)" probes every source with every URL,
         // 56,000 index probes for a batch of 1,000 readouts from 56 sources (140 ms at a million readouts).
         var keys = readouts.Select(r => (r.SourceId, r.Url)).Distinct().ToList();
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        await using var batch = db.NewBatch();
         batch.BatchCommands.Add(Command(
             """
             SELECT setweight(to_tsvector(config::regconfig, title), 'A')
@@ -263,7 +262,7 @@ public sealed class ReadoutImporter(
         var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
         var now = clock.GetUtcNow();
 
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        await using var batch = db.NewBatch();
         object[] gathered =
         [
             readouts.Select(r => r.CallId!.Value).ToArray(),
@@ -359,7 +358,7 @@ public sealed class ReadoutImporter(
 
     private async Task<(List<long> CallIds, List<long> ReadoutIds)> AllocateIdsAsync(int calls, int readouts, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        await using var batch = db.NewBatch();
         batch.BatchCommands.Add(Command("SELECT nextval(pg_get_serial_sequence('calls', 'id')) FROM generate_series(1, $1)", calls));
         batch.BatchCommands.Add(Command("SELECT nextval(pg_get_serial_sequence('readouts', 'id')) FROM generate_series(1, $1)", readouts));
         await using var reader = await batch.ExecuteReaderAsync(ct);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Readouts.Api.Infrastructure;
 
@@ -38,7 +37,7 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+            await using var batch = db.NewBatch();
             batch.BatchCommands.Add(Command($"""
                 SELECT r.id, r.call_id, r.version, r.updated_at, r.source_id, r.language, r.call_date, r.published_at, r.title, r.url, r.body, r.created_at, c.leader_ids
                 FROM readouts r JOIN calls c ON c.id = r.call_id
