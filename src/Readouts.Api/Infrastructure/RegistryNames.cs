@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Readouts.Api.Leaders;
 using Readouts.Api.Topics;
@@ -10,7 +11,7 @@ namespace Readouts.Api.Infrastructure;
 /// process: once created, these rows are never changed or deleted (no endpoint does either), so a
 /// name read once stays right, on every instance. An id not seen before is read on first use.
 /// Lists then cost one query for the page instead of one more per registry, and a filter by a
-/// leader's slug none for the slug.
+/// leader's slug none for the slug. Posts find their sources and leaders here too.
 /// </summary>
 public sealed class RegistryNames
 {
@@ -18,6 +19,8 @@ public sealed class RegistryNames
     private readonly ConcurrentDictionary<int, TopicRef> topics = new();
     private readonly ConcurrentDictionary<int, string> sources = new();
     private readonly ConcurrentDictionary<string, ResolvedLeader> leadersBySlug = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> sourcesBySlug = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResolvedLeader> leadersByNameKey = new(StringComparer.Ordinal);
 
     public sealed record Names(IReadOnlyDictionary<int, LeaderRef> Leaders, IReadOnlyDictionary<int, TopicRef> Topics, IReadOnlyDictionary<int, string> Sources);
 
@@ -57,30 +60,50 @@ public sealed class RegistryNames
     /// The leaders with these slugs, of those that exist. Only found slugs are kept: a leader
     /// created later, here or on another instance, is read on its first use.
     /// </summary>
-    public async Task<Dictionary<string, ResolvedLeader>> LeadersBySlugAsync(ReadoutsDbContext db, IReadOnlyCollection<string> slugs, CancellationToken ct)
+    public Task<Dictionary<string, ResolvedLeader>> LeadersBySlugAsync(ReadoutsDbContext db, IReadOnlyCollection<string> slugs, CancellationToken ct) =>
+        FoundAsync(leadersBySlug, slugs, async missing => (await db.Leaders.AsNoTracking()
+            .Where(l => missing.Contains(l.Slug))
+            .Select(l => new ResolvedLeader(l.Id, l.Slug, l.Name, l.Country))
+            .ToListAsync(ct)).Select(l => (l.Slug, l)));
+
+    /// <summary>The ids of the sources with these slugs, of those that exist; kept as leaders' slugs are.</summary>
+    public Task<Dictionary<string, int>> SourceIdsBySlugAsync(ReadoutsDbContext db, IReadOnlyCollection<string> slugs, CancellationToken ct) =>
+        FoundAsync(sourcesBySlug, slugs, async missing => (await db.Sources.AsNoTracking()
+            .Where(s => missing.Contains(s.Slug))
+            .Select(s => new { s.Slug, s.Id })
+            .ToListAsync(ct)).Select(s => (s.Slug, s.Id)));
+
+    /// <summary>
+    /// The leader whose name folds to <paramref name="key"/> (<see cref="NameKey.Fold"/>), once
+    /// <see cref="RememberNameKey"/> has been told. Names are unique by their key and only ever
+    /// added, so a key that named a leader always will.
+    /// </summary>
+    public bool TryGetLeaderByNameKey(string key, [NotNullWhen(true)] out ResolvedLeader? leader) => leadersByNameKey.TryGetValue(key, out leader);
+
+    public void RememberNameKey(string key, ResolvedLeader leader) => leadersByNameKey[key] = leader;
+
+    private static async Task<Dictionary<string, T>> FoundAsync<T>(
+        ConcurrentDictionary<string, T> cache, IReadOnlyCollection<string> keys, Func<List<string>, Task<IEnumerable<(string Key, T Value)>>> load)
     {
-        var found = new Dictionary<string, ResolvedLeader>(StringComparer.Ordinal);
+        var found = new Dictionary<string, T>(StringComparer.Ordinal);
         var missing = new List<string>();
-        foreach (var slug in slugs)
+        foreach (var key in keys)
         {
-            if (leadersBySlug.TryGetValue(slug, out var leader))
+            if (cache.TryGetValue(key, out var value))
             {
-                found[slug] = leader;
+                found[key] = value;
             }
             else
             {
-                missing.Add(slug);
+                missing.Add(key);
             }
         }
 
         if (missing.Count > 0)
         {
-            foreach (var leader in await db.Leaders.AsNoTracking()
-                .Where(l => missing.Contains(l.Slug))
-                .Select(l => new ResolvedLeader(l.Id, l.Slug, l.Name, l.Country))
-                .ToListAsync(ct))
+            foreach (var (key, value) in await load(missing))
             {
-                found[leader.Slug] = leadersBySlug[leader.Slug] = leader;
+                found[key] = cache[key] = value;
             }
         }
 

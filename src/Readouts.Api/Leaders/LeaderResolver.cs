@@ -37,12 +37,20 @@ public sealed class LeaderResolver(ReadoutsDbContext db, RegistryNames registry)
         var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
         var resolved = new Dictionary<string, Resolution>(StringComparer.Ordinal);
 
-        // Slugs first, as they are trusted first: what clients send most, kept once read.
-        var slugs = distinct.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
-        var bySlug = await registry.LeadersBySlugAsync(db, slugs, ct);
-        foreach (var text in distinct.Where(t => bySlug.ContainsKey(t.Trim().ToLowerInvariant())))
+        // Slugs first, as they are trusted first: what clients send most, kept once read. Only
+        // what could be a slug is looked up: a name with a space or an accent never is.
+        var slugs = distinct.Select(SlugOf).OfType<string>().Distinct().ToList();
+        var bySlug = slugs.Count == 0 ? [] : await registry.LeadersBySlugAsync(db, slugs, ct);
+        foreach (var text in distinct)
         {
-            resolved[text] = new Resolution(bySlug[text.Trim().ToLowerInvariant()], null);
+            if (SlugOf(text) is { } slug && bySlug.TryGetValue(slug, out var leader))
+            {
+                resolved[text] = new Resolution(leader, null);
+            }
+            else if (registry.TryGetLeaderByNameKey(NameKey.Fold(text), out leader))
+            {
+                resolved[text] = new Resolution(leader, null);
+            }
         }
 
         distinct = distinct.Where(t => !resolved.ContainsKey(t)).ToList();
@@ -67,6 +75,10 @@ public sealed class LeaderResolver(ReadoutsDbContext db, RegistryNames registry)
             if (matches.Count == 1)
             {
                 resolved[text] = new Resolution(matches[0], null);
+                if (candidates.Any(c => c.Key == NameKey.Fold(text)))
+                {
+                    registry.RememberNameKey(NameKey.Fold(text), matches[0]);
+                }
             }
             else if (matches.Count > 1)
             {
@@ -86,6 +98,13 @@ public sealed class LeaderResolver(ReadoutsDbContext db, RegistryNames registry)
     /// <summary>Resolves one reference, reported under <paramref name="field"/>.</summary>
     public async Task<ResolvedLeader> ResolveAsync(string field, string text, CancellationToken ct) =>
         (await ResolveAsync([new Reference(field, text)], ct))[field];
+
+    /// <summary>The slug a text would be (slugs are <see cref="NameKey.Slug"/>'s output), or null when it cannot be one.</summary>
+    private static string? SlugOf(string text)
+    {
+        var slug = text.Trim().ToLowerInvariant();
+        return slug.Length > 0 && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? slug : null;
+    }
 
     private static List<ResolvedLeader> Match(string text, List<Candidate> candidates)
     {

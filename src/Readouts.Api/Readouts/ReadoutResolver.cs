@@ -17,13 +17,12 @@ public sealed record ResolvedReadout(Readout Readout, IReadOnlyCollection<int> L
 /// Turns posted readouts into entities: the source, the leaders and the speakers resolved, every
 /// unknown reference of a readout reported at once. Many readouts cost the same few queries as one.
 /// </summary>
-public sealed class ReadoutResolver(ReadoutsDbContext db, LeaderResolver leaders)
+public sealed class ReadoutResolver(ReadoutsDbContext db, RegistryNames registry, LeaderResolver leaders)
 {
     /// <summary>For each request, in order, the readout it describes or the 422 it gets.</summary>
     public async Task<IReadOnlyList<(ResolvedReadout? Readout, ApiProblemException? Problem)>> ResolveAsync(IReadOnlyList<ReadoutRequest> requests, CancellationToken ct)
     {
-        var sourceSlugs = requests.Select(r => r.Source!).Distinct().ToList();
-        var sourceIds = await db.Sources.Where(s => sourceSlugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, s => s.Id, ct);
+        var sourceIds = await registry.SourceIdsBySlugAsync(db, requests.Select(r => r.Source!).Distinct(StringComparer.Ordinal).ToList(), ct);
         var names = await leaders.ResolveTextsAsync(
             requests.SelectMany(r => r.Leaders!.Select(l => l!).Concat((r.Statements ?? []).Select(s => s!.Speaker).OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s)))),
             ct);
