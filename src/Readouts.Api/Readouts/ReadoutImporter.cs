@@ -9,11 +9,17 @@ using Readouts.Api.Topics;
 
 namespace Readouts.Api.Readouts;
 
-/// <summary>One posted readout: the request, or the problem it had before it could be read.</summary>
-public sealed record PostedReadout(ReadoutRequest? Request, ApiProblemException? Problem = null);
+/// <summary>
+/// One posted readout: the request, or the problem it had before it could be read. Validated
+/// when its validator has passed it already (MVC runs it on a single post's body).
+/// </summary>
+public sealed record PostedReadout(ReadoutRequest? Request, ApiProblemException? Problem = null, bool Validated = false);
 
-/// <summary>What became of one posted readout: 201 stored, 200 an identical resend, or its problem.</summary>
-public sealed record ImportedReadout(int Status, long? Id, long? CallId, ApiProblemException? Problem);
+/// <summary>
+/// What became of one posted readout: 201 stored, 200 an identical resend, or its problem. A
+/// stored one comes with what was inserted (<see cref="Inserted"/>), every column set.
+/// </summary>
+public sealed record ImportedReadout(int Status, long? Id, long? CallId, ApiProblemException? Problem, ResolvedReadout? Inserted = null);
 
 /// <summary>
 /// Stores posted readouts, one or a thousand, by the same steps: validate, resolve, find resends,
@@ -38,7 +44,7 @@ public sealed class ReadoutImporter(
         var valid = new List<(int Index, ReadoutRequest Request)>();
         for (var i = 0; i < posted.Count; i++)
         {
-            if ((posted[i].Problem ?? Validate(posted[i].Request!)) is { } problem)
+            if ((posted[i].Problem ?? (posted[i].Validated ? null : Validate(posted[i].Request!))) is { } problem)
             {
                 results[i] = Failed(problem);
             }
@@ -75,7 +81,7 @@ public sealed class ReadoutImporter(
             await InsertAsync(fresh.Select(f => (f.Readout, vectors[f.Index])).ToList(), writer, ct);
             foreach (var (index, item) in fresh)
             {
-                results[index] = new ImportedReadout(StatusCodes.Status201Created, item.Readout.Id, item.Readout.CallId, null);
+                results[index] = new ImportedReadout(StatusCodes.Status201Created, item.Readout.Id, item.Readout.CallId, null, item);
             }
         }
 
@@ -252,15 +258,18 @@ public sealed class ReadoutImporter(
             newCalls[i].Id = callIds[i];
         }
 
-        for (var i = 0; i < readouts.Count; i++)
+        // Each readout as stored, so that ReadoutReader.OfInsertedAsync can answer without reading it back.
+        var now = ReadoutReader.AsStored(clock.GetUtcNow());
+        foreach (var (readout, i) in readouts.Select((r, i) => (r, i)))
         {
-            readouts[i].Id = readoutIds[i];
-            readouts[i].CallId ??= readouts[i].Call!.Id;
+            readout.Id = readoutIds[i];
+            readout.CallId ??= readout.Call!.Id;
+            readout.Topics = items[i].Item.Topics.Select(t => new ReadoutTopic { ReadoutId = readout.Id, TopicId = topicIds[t.Slug] }).ToList();
+            (readout.Version, readout.Change, readout.CreatedAt, readout.UpdatedAt, readout.UpdatedBy) = (1, ReadoutChange.Created, now, now, writer.KeyName);
         }
 
-        var topicRows = items.SelectMany(i => i.Item.Topics.Select(t => (i.Item.Readout.Id, i.Item.Readout.CallId, TopicId: topicIds[t.Slug]))).ToList();
+        var topicRows = readouts.SelectMany(r => r.Topics.Select(t => (ReadoutId: r.Id, r.CallId, t.TopicId))).ToList();
         var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
-        var now = clock.GetUtcNow();
 
         await using var batch = db.NewBatch();
         object[] gathered =
@@ -334,7 +343,7 @@ public sealed class ReadoutImporter(
             items.Select(i => i.Vector).ToArray()));
         batch.BatchCommands.Add(Command(
             "INSERT INTO readout_topics (readout_id, topic_id) SELECT * FROM unnest($1::bigint[], $2::integer[])",
-            topicRows.Select(t => t.Id).ToArray(), topicRows.Select(t => t.TopicId).ToArray()));
+            topicRows.Select(t => t.ReadoutId).ToArray(), topicRows.Select(t => t.TopicId).ToArray()));
         batch.BatchCommands.Add(Command(
             "INSERT INTO statements (readout_id, position, speaker_id, text) SELECT * FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::text[])",
             statements.Select(s => s.ReadoutId).ToArray(),

@@ -80,6 +80,30 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
             await db.Database.CloseConnectionAsync();
         }
 
+        return await ShapeAsync(rows, topics, statements, ct);
+    }
+
+    /// <summary>
+    /// Readouts this transaction has just inserted (every column set as stored, topics and
+    /// statements included), as <see cref="ByIdsAsync"/> would read them back: a post answers
+    /// without another round trip while it holds the linking locks.
+    /// </summary>
+    public async Task<Dictionary<long, ReadoutResponse>> OfInsertedAsync(IReadOnlyCollection<(Readout Readout, IReadOnlyCollection<int> LeaderIds)> inserted, CancellationToken ct) =>
+        (await ShapeAsync(
+            inserted.Select(i => new Row(
+                i.Readout.Id, i.Readout.CallId!.Value, i.Readout.Version, i.Readout.UpdatedAt, i.Readout.SourceId, i.Readout.Language, i.Readout.CallDate,
+                i.Readout.PublishedAt is { } published ? AsStored(published) : null, i.Readout.Title, i.Readout.Url, i.Readout.Body, i.Readout.CreatedAt,
+                [.. i.LeaderIds.Order()])).ToList(),
+            inserted.SelectMany(i => i.Readout.Topics.Select(t => (i.Readout.Id, t.TopicId))).ToList(),
+            inserted.SelectMany(i => i.Readout.Statements.OrderBy(s => s.Position).Select(s => (i.Readout.Id, s.SpeakerId, s.Text))).ToList(),
+            ct)).ToDictionary(r => r.Id);
+
+    /// <summary>An instant as timestamptz keeps it: to the microsecond, the rest cut off (as Npgsql sends it).</summary>
+    public static DateTimeOffset AsStored(DateTimeOffset instant) => instant.AddTicks(-(instant.UtcTicks % TimeSpan.TicksPerMicrosecond));
+
+    private async Task<List<ReadoutResponse>> ShapeAsync(
+        List<Row> rows, List<(long ReadoutId, int TopicId)> topics, List<(long ReadoutId, int? SpeakerId, string Text)> statements, CancellationToken ct)
+    {
         var names = await registry.NamesAsync(
             db,
             rows.SelectMany(r => r.LeaderIds).Concat(statements.Where(s => s.SpeakerId is not null).Select(s => s.SpeakerId!.Value)),

@@ -28,17 +28,18 @@ public sealed class ReadoutService(
     TimeProvider clock)
 {
     /// <summary>
-    /// Stores a posted readout and links it to its call: 201. A resend of the same source and URL
-    /// with the same content answers 200 with the stored readout; with other content, 409. Posts
-    /// that arrive at the same moment are written together (<see cref="ReadoutGroupCommit"/>).
+    /// Stores a posted readout, which its validator has passed (MVC runs it on the body), and
+    /// links it to its call: 201. A resend of the same source and URL with the same content
+    /// answers 200 with the stored readout; with other content, 409. Posts that arrive at the
+    /// same moment are written together (<see cref="ReadoutGroupCommit"/>).
     /// </summary>
     public Task<WriteOutcome> CreateAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct) =>
         groupCommit.PostAsync(request, writer, ct);
 
     /// <summary>
-    /// Stores posted readouts that came in separate requests in one transaction, each answered as
-    /// <see cref="CreateAsync"/> answers it: linked by the same rules, in order, so that two sides
-    /// posted at once end up in one call. All must come from the same API key.
+    /// Stores posted readouts that came in separate requests, validated, in one transaction, each
+    /// answered as <see cref="CreateAsync"/> answers it: linked by the same rules, in order, so
+    /// that two sides posted at once end up in one call. All must come from the same API key.
     /// </summary>
     public Task<IReadOnlyList<WriteResult>> CreateTogetherAsync(IReadOnlyList<(ReadoutRequest Request, WriteContext Writer)> posts, CancellationToken ct)
     {
@@ -50,8 +51,14 @@ public sealed class ReadoutService(
 
         return RetryingRacesAsync(() => unitOfWork.RunTogetherAsync(posts.Select(p => new UnitOfWork.Write(p.Writer, p.Request)).ToList(), async (indexes, attemptCt) =>
         {
-            var imported = await importer.ImportAsync(indexes.Select(i => new PostedReadout(posts[i].Request)).ToList(), writer, attemptCt);
-            var stored = await reader.ByIdsAsync(imported.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList(), attemptCt);
+            var imported = await importer.ImportAsync(indexes.Select(i => new PostedReadout(posts[i].Request, Validated: true)).ToList(), writer, attemptCt);
+            // Resends are read as stored; what was just inserted needs no reading.
+            var stored = await reader.ByIdsAsync(imported.Where(r => r is { Id: not null, Inserted: null }).Select(r => r.Id!.Value).ToList(), attemptCt);
+            foreach (var (id, readout) in await reader.OfInsertedAsync(imported.Select(r => r.Inserted).OfType<ResolvedReadout>().Select(r => (r.Readout, r.LeaderIds)).ToList(), attemptCt))
+            {
+                stored[id] = readout;
+            }
+
             var results = new List<WriteResult>(imported.Count);
             foreach (var item in imported)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
 
@@ -20,9 +21,12 @@ public static class SampleLoader
         var samples = await JsonSerializer.DeserializeAsync<List<ReadoutRequest>>(file, JsonSerializerOptions.Web, ct) ?? [];
 
         var readouts = scope.ServiceProvider.GetRequiredService<ReadoutService>();
+        var validator = scope.ServiceProvider.GetRequiredService<IValidator<ReadoutRequest>>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleLoader));
         foreach (var sample in samples)
         {
+            // As MVC does for a post's body before CreateAsync.
+            await validator.ValidateAndThrowAsync(sample, ct);
             var outcome = await readouts.CreateAsync(sample, WriteContext.System("load samples"), ct);
             var readout = JsonSerializer.Deserialize<ReadoutResponse>(outcome.Json!, JsonSerializerOptions.Web)!;
             logger.LogInformation("Sample readout {ReadoutId} from {Source} in call {CallId}: {Outcome}", readout.Id, readout.Source, readout.CallId, outcome.Status == StatusCodes.Status201Created ? "loaded" : "already present");
