@@ -19,7 +19,7 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
 
     /// <summary>Several readouts at once, by id; a deleted or unknown id is missing from the answer.</summary>
     public async Task<Dictionary<long, ReadoutResponse>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        (await ReadAsync("r.id = ANY($1)", ids.Distinct().ToArray(), ct)).ToDictionary(r => r.Id);
+        ids.Count == 0 ? [] : (await ReadAsync("r.id = ANY($1)", ids.Distinct().ToArray(), ct)).ToDictionary(r => r.Id);
 
     /// <summary>A call's readouts, first published first (unknown publication times last).</summary>
     public Task<List<ReadoutResponse>> OfCallAsync(long callId, CancellationToken ct) =>
