@@ -22,6 +22,12 @@ public sealed class RegistryNames
     private readonly ConcurrentDictionary<string, int> sourcesBySlug = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ResolvedLeader> leadersByNameKey = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Topics' ids by slug, for <see cref="TopicService.EnsureAsync"/>: only topics read as
+    /// committed go in, as a topic a transaction inserts may still roll back.
+    /// </summary>
+    public ConcurrentDictionary<string, int> TopicIdsBySlug { get; } = new(StringComparer.Ordinal);
+
     public sealed record Names(IReadOnlyDictionary<int, LeaderRef> Leaders, IReadOnlyDictionary<int, TopicRef> Topics, IReadOnlyDictionary<int, string> Sources);
 
     public async Task<Names> NamesAsync(ReadoutsDbContext db, IEnumerable<int> leaderIds, IEnumerable<int> topicIds, IEnumerable<int> sourceIds, CancellationToken ct)

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Leaders;
 using Readouts.Api.Sources;
@@ -406,5 +408,32 @@ public sealed class RegistryTests(ReadoutsApiFactory api) : IClassFixture<Readou
         var topic = Assert.Single(readout.Topics);
         Assert.Equal($"energy-security-{suffix}", topic.Slug);
     }
-}
 
+    [Fact]
+    public async Task A_topic_whose_transaction_rolled_back_is_created_again_rather_than_remembered()
+    {
+        var slug = $"rolled-back-{Guid.NewGuid():N}";
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReadoutsDbContext>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await scope.ServiceProvider.GetRequiredService<TopicService>().EnsureAsync([(slug, "Rolled back")], CancellationToken.None);
+                await transaction.RollbackAsync();
+            });
+        }
+
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReadoutsDbContext>();
+            var topics = scope.ServiceProvider.GetRequiredService<TopicService>();
+            var id = (await topics.EnsureAsync([(slug, "Rolled back")], CancellationToken.None))[slug];
+            Assert.True(await db.Topics.AnyAsync(t => t.Id == id && t.Slug == slug), $"EnsureAsync gave topic id {id} for '{slug}', which is not stored: the id of the rolled-back insert was kept.");
+
+            // Once read as stored, the topic is known without a query, with the same id.
+            Assert.Equal(id, (await topics.EnsureAsync([(slug, "Rolled back")], CancellationToken.None))[slug]);
+            Assert.Equal(id, scope.ServiceProvider.GetRequiredService<RegistryNames>().TopicIdsBySlug[slug]);
+        }
+    }
+}
