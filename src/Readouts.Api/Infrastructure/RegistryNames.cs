@@ -79,6 +79,9 @@ public sealed class RegistryNames
             .Select(s => new { s.Slug, s.Id })
             .ToListAsync(ct)).Select(s => (s.Slug, s.Id)));
 
+    /// <summary>A leader already read by <see cref="LeadersBySlugAsync"/>.</summary>
+    public bool TryGetLeaderBySlug(string slug, [NotNullWhen(true)] out ResolvedLeader? leader) => leadersBySlug.TryGetValue(slug, out leader);
+
     /// <summary>
     /// The leader whose name folds to <paramref name="key"/> (<see cref="NameKey.Fold"/>), once
     /// <see cref="RememberNameKey"/> has been told. Names are unique by their key and only ever

@@ -95,6 +95,15 @@ public sealed class LeaderResolver(ReadoutsDbContext db, RegistryNames registry)
         return resolved;
     }
 
+    /// <summary>
+    /// The leader a text names if that is already known without a query (a slug or a name
+    /// resolved before), else null. A hint only: <see cref="ResolveTextsAsync"/> decides.
+    /// </summary>
+    public static int? KnownLeaderId(RegistryNames registry, string text) =>
+        SlugOf(text) is { } slug && registry.TryGetLeaderBySlug(slug, out var bySlug) ? bySlug.Id
+        : registry.TryGetLeaderByNameKey(NameKey.Fold(text), out var byName) ? byName.Id
+        : null;
+
     /// <summary>Resolves one reference, reported under <paramref name="field"/>.</summary>
     public async Task<ResolvedLeader> ResolveAsync(string field, string text, CancellationToken ct) =>
         (await ResolveAsync([new Reference(field, text)], ct))[field];

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Readouts.Api.Calls;
 using Readouts.Api.Infrastructure;
+using Readouts.Api.Leaders;
 
 namespace Readouts.Api.Readouts;
 
@@ -11,7 +13,7 @@ namespace Readouts.Api.Readouts;
 /// while both are busy wait, and the next writer free takes them all. One post's problem is only
 /// its own.
 /// </summary>
-public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<ReadoutGroupCommit> logger)
+public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, RegistryNames registry, ILogger<ReadoutGroupCommit> logger)
 {
     /// <summary>While one group waits on PostgreSQL, the next is being prepared in the API.</summary>
     private const int Writers = 2;
@@ -22,14 +24,20 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<Read
     private readonly ConcurrentQueue<Post> posts = new();
     private int writing;
 
-    private sealed record Post(ReadoutRequest Request, WriteContext Writer, CancellationToken Ct)
+    /// <summary>The leader sets of the groups being written; guarded by <see cref="taking"/>.</summary>
+    private readonly HashSet<string> beingWritten = new(StringComparer.Ordinal);
+    private readonly Lock taking = new();
+
+    /// <summary>A post waiting to be written; its leader set when its leaders are known without a query (<see cref="LeaderResolver.KnownLeaderId"/>).</summary>
+    private sealed record Post(ReadoutRequest Request, WriteContext Writer, string? LeaderKey, CancellationToken Ct)
     {
         public TaskCompletionSource<WriteOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public Task<WriteOutcome> PostAsync(ReadoutRequest request, WriteContext writer, CancellationToken ct)
     {
-        var post = new Post(request, writer, ct);
+        var leaderIds = request.Leaders!.Select(l => LeaderResolver.KnownLeaderId(registry, l!)).ToList();
+        var post = new Post(request, writer, leaderIds.All(id => id is not null) ? Call.KeyFor(leaderIds.Select(id => id!.Value)) : null, ct);
         posts.Enqueue(post);
         StartWriterIfNeeded();
         return post.Answer.Task;
@@ -65,48 +73,68 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, ILogger<Read
         {
             while (TakeGroup() is { Count: > 0 } group)
             {
-                await WriteGroupAsync(group);
+                try
+                {
+                    await WriteGroupAsync(group);
+                }
+                finally
+                {
+                    lock (taking)
+                    {
+                        beingWritten.ExceptWith(group.Select(p => p.LeaderKey).OfType<string>());
+                    }
+                }
             }
         }
         finally
         {
-            Interlocked.Decrement(ref writing);
-            // A post queued after the last TakeGroup, while this writer still counted, has no writer yet.
-            StartWriterIfNeeded();
+            // A post queued after the last TakeGroup, while this writer still counted, has no writer
+            // yet. Posts left for another writer's leaders are that writer's to take when it is done.
+            if (Interlocked.Decrement(ref writing) == 0)
+            {
+                StartWriterIfNeeded();
+            }
         }
     }
 
     /// <summary>
     /// The oldest posts of one API key (each readout is stamped with its name), with each
     /// Idempotency-Key at most once: a second request with a key waits for the first one's
-    /// transaction and replays it. The others stay queued for the next group.
+    /// transaction and replays it. Posts about leaders the other writer is writing are left too:
+    /// their linking lock would keep this whole group waiting until that writer commits. The
+    /// others stay queued for the next group.
     /// </summary>
     private List<Post> TakeGroup()
     {
         var group = new List<Post>();
         var later = new List<Post>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        while (group.Count < MaxGroup && posts.TryDequeue(out var post))
+        lock (taking)
         {
-            if (post.Ct.IsCancellationRequested)
+            while (group.Count < MaxGroup && posts.TryDequeue(out var post))
             {
-                // The client went away before its post was written: as for a lone post, nothing is stored.
-                post.Answer.TrySetCanceled(post.Ct);
+                if (post.Ct.IsCancellationRequested)
+                {
+                    // The client went away before its post was written: as for a lone post, nothing is stored.
+                    post.Answer.TrySetCanceled(post.Ct);
+                }
+                else if ((group.Count > 0 && post.Writer.KeyName != group[0].Writer.KeyName)
+                    || (post.Writer.IdempotencyKey is { } key && !keys.Add(key))
+                    || (post.LeaderKey is { } leaders && beingWritten.Contains(leaders)))
+                {
+                    later.Add(post);
+                }
+                else
+                {
+                    group.Add(post);
+                }
             }
-            else if ((group.Count > 0 && post.Writer.KeyName != group[0].Writer.KeyName)
-                || (post.Writer.IdempotencyKey is { } key && !keys.Add(key)))
-            {
-                later.Add(post);
-            }
-            else
-            {
-                group.Add(post);
-            }
-        }
 
-        foreach (var post in later)
-        {
-            posts.Enqueue(post);
+            beingWritten.UnionWith(group.Select(p => p.LeaderKey).OfType<string>());
+            foreach (var post in later)
+            {
+                posts.Enqueue(post);
+            }
         }
 
         return group;
