@@ -26,6 +26,9 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, RegistryName
 
     /// <summary>The leader sets of the groups being written; guarded by <see cref="taking"/>.</summary>
     private readonly HashSet<string> beingWritten = new(StringComparer.Ordinal);
+
+    /// <summary>Posts a writer left for a later group, oldest first: the next group starts with them. Guarded by <see cref="taking"/>.</summary>
+    private List<Post> heldBack = [];
     private readonly Lock taking = new();
 
     /// <summary>A post waiting to be written; its leader set when its leaders are known without a query (<see cref="LeaderResolver.KnownLeaderId"/>).</summary>
@@ -45,7 +48,7 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, RegistryName
 
     private void StartWriterIfNeeded()
     {
-        while (!posts.IsEmpty)
+        while (!posts.IsEmpty || Volatile.Read(ref heldBack).Count > 0)
         {
             var count = Volatile.Read(ref writing);
             if (count >= Writers)
@@ -101,8 +104,8 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, RegistryName
     /// The oldest posts of one API key (each readout is stamped with its name), with each
     /// Idempotency-Key at most once: a second request with a key waits for the first one's
     /// transaction and replays it. Posts about leaders the other writer is writing are left too:
-    /// their linking lock would keep this whole group waiting until that writer commits. The
-    /// others stay queued for the next group.
+    /// their linking lock would keep this whole group waiting until that writer commits. Those
+    /// left are held back, in order, and the next group starts with them.
     /// </summary>
     private List<Post> TakeGroup()
     {
@@ -111,8 +114,10 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, RegistryName
         var keys = new HashSet<string>(StringComparer.Ordinal);
         lock (taking)
         {
-            while (group.Count < MaxGroup && posts.TryDequeue(out var post))
+            using var waiting = heldBack.Concat(Drain()).GetEnumerator();
+            while (group.Count < MaxGroup && waiting.MoveNext())
             {
+                var post = waiting.Current;
                 if (post.Ct.IsCancellationRequested)
                 {
                     // The client went away before its post was written: as for a lone post, nothing is stored.
@@ -130,14 +135,25 @@ public sealed class ReadoutGroupCommit(IServiceScopeFactory scopes, RegistryName
                 }
             }
 
-            beingWritten.UnionWith(group.Select(p => p.LeaderKey).OfType<string>());
-            foreach (var post in later)
+            while (waiting.MoveNext())
             {
-                posts.Enqueue(post);
+                later.Add(waiting.Current);
             }
+
+            beingWritten.UnionWith(group.Select(p => p.LeaderKey).OfType<string>());
+            Volatile.Write(ref heldBack, later);
         }
 
         return group;
+    }
+
+    /// <summary>The queued posts, up to a group's worth, so that a group never waits on an endless queue.</summary>
+    private IEnumerable<Post> Drain()
+    {
+        for (var i = 0; i < MaxGroup && posts.TryDequeue(out var post); i++)
+        {
+            yield return post;
+        }
     }
 
     private async Task WriteGroupAsync(List<Post> group)
