@@ -142,6 +142,10 @@ CONF
   if [[ -z $(_as_pg "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'readouts'") ]]; then
     _as_pg "${psql[@]}" -c "CREATE DATABASE readouts OWNER readouts"
   fi
+  # scripts/bench.sh checkpoints after loading its corpus (in Compose the role is the superuser).
+  if [[ -n $(_as_pg "${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'pg_checkpoint' AND NOT pg_has_role('readouts', oid, 'member')") ]]; then
+    _as_pg "${psql[@]}" -c "GRANT pg_checkpoint TO readouts"
+  fi
 }
 
 readouts_postgres_up() {
