@@ -75,9 +75,10 @@ public sealed class LeaderResolver(ReadoutsDbContext db, RegistryNames registry)
             if (matches.Count == 1)
             {
                 resolved[text] = new Resolution(matches[0], null);
-                if (candidates.Any(c => c.Key == NameKey.Fold(text)))
+                var key = NameKey.Fold(text);
+                if (candidates.Any(c => c.Key == key))
                 {
-                    registry.RememberNameKey(NameKey.Fold(text), matches[0]);
+                    registry.RememberNameKey(key, matches[0]);
                 }
             }
             else if (matches.Count > 1)
