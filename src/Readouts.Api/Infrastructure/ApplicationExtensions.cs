@@ -97,7 +97,7 @@ public static class ApplicationExtensions
         {
             // Validators, not [Required] inferred from nullability, say what a request must have.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-            options.ModelMetadataDetailsProviders.Add(new UnvalidatedParameters());
+            options.ModelMetadataDetailsProviders.Add(new ValidatorPlacement());
         });
         // The validators hold every rule: no model carries data annotations, so MVC's pass over them is skipped.
         services.AddFluentValidationAutoValidation(options => options.DisableDataAnnotationsValidation = true);
