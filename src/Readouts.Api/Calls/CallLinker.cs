@@ -201,15 +201,26 @@ public sealed class CallLinker(ReadoutsDbContext db)
     {
         var ids = callIds.Distinct().ToArray();
         await db.Database.ExecuteSqlAsync($"DELETE FROM calls c WHERE c.id = ANY({ids}) AND NOT EXISTS (SELECT 1 FROM readouts r WHERE r.call_id = c.id)", ct);
-        await db.Database.ExecuteSqlRawAsync($"{RefreshSql} WHERE c.id = ANY(@ids)", [new NpgsqlParameter("ids", ids)], ct);
+        await db.Database.ExecuteSqlRawAsync(RefreshByIdsSql, [new NpgsqlParameter("ids", ids)], ct);
     }
 
-    /// <summary>Recomputes what a call gathers from its readouts; completed with a WHERE on c.id.</summary>
-    public const string RefreshSql = """
+    /// <summary>
+    /// Recomputes what a call gathers from its readouts; completed with a WHERE on c.id. The
+    /// readouts are stemmed again: a readout keeps no search vector of its own, since only its
+    /// call is searched, and storing both cost every post a second copy of the words.
+    /// </summary>
+    public static readonly string RefreshSql = $"""
         UPDATE calls c SET
             date = coalesce((SELECT min(r.call_date) FROM readouts r WHERE r.call_id = c.id), c.date),
             topic_ids = coalesce((SELECT array_agg(DISTINCT t.topic_id) FROM readouts r JOIN readout_topics t ON t.readout_id = r.id WHERE r.call_id = c.id), ARRAY[]::integer[]),
             source_ids = coalesce((SELECT array_agg(DISTINCT r.source_id) FROM readouts r WHERE r.call_id = c.id), ARRAY[]::integer[]),
-            search_vector = (SELECT tsvector_agg(r.search_vector) FROM readouts r WHERE r.call_id = c.id)
+            search_vector = (
+                SELECT tsvector_agg({SearchLanguages.VectorSql("r.search_config", "r.title", "r.body", StatementsOfR)})
+                FROM readouts r WHERE r.call_id = c.id)
         """;
+
+    /// <summary>The readout r's statements as one text, in order, as ReadoutImporter joins them.</summary>
+    private const string StatementsOfR = "coalesce((SELECT string_agg(s.text, ' ' ORDER BY s.position) FROM statements s WHERE s.readout_id = r.id), '')";
+
+    private static string RefreshByIdsSql => RefreshSql + " WHERE c.id = ANY(@ids)";
 }

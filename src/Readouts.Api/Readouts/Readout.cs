@@ -1,4 +1,3 @@
-using NpgsqlTypes;
 using Readouts.Api.Calls;
 using Readouts.Api.Leaders;
 using Readouts.Api.Sources;
@@ -39,9 +38,6 @@ public class Readout
 
     /// <summary>The PostgreSQL text search configuration for <see cref="Language"/>.</summary>
     public required string SearchConfig { get; set; }
-
-    /// <summary>Title, body and statements, stemmed with <see cref="SearchConfig"/>.</summary>
-    public NpgsqlTsVector? SearchVector { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -185,10 +185,9 @@ public sealed class ReadoutImporter(
     private static string StatementsText(Readout readout) => string.Join(' ', readout.Statements.OrderBy(s => s.Position).Select(s => s.Text));
 
     /// <summary>
-    /// Each readout's search vector (as ReadoutService.IndexForSearchAsync builds it on a correction),
-    /// so that the insert only has to store it, and the stored readouts with the same source and
-    /// URL, by (source, URL). One round trip. Vectors are binary both ways: PostgreSQL parsing the
-    /// text form back, once for the readout and once for its call, cost more than the insert of the row.
+    /// Each readout's search vector (as CallLinker.RefreshSql builds it again), for its call, and
+    /// the stored readouts with the same source and URL, by (source, URL). One round trip. Vectors
+    /// are binary both ways: PostgreSQL parsing their text form back cost more than the insert of a row.
     /// </summary>
     private async Task<(Dictionary<int, NpgsqlTsVector> Vectors, Dictionary<(int, string), Stored> Stored)> SearchVectorsAndStoredAsync(
         List<(int Index, ResolvedReadout Readout)> items, CancellationToken ct)
@@ -199,10 +198,8 @@ public sealed class ReadoutImporter(
         var keys = readouts.Select(r => (r.SourceId, r.Url)).Distinct().ToList();
         await using var batch = db.NewBatch();
         batch.BatchCommands.Add(Command(
-            """
-            SELECT setweight(to_tsvector(config::regconfig, title), 'A')
-                || to_tsvector(config::regconfig, body)
-                || to_tsvector(config::regconfig, statements)
+            $"""
+            SELECT {SearchLanguages.VectorSql("config", "title", "body", "statements")}
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(config, title, body, statements, n)
             ORDER BY n
             """,
@@ -320,12 +317,12 @@ public sealed class ReadoutImporter(
         batch.BatchCommands.Add(Command(
             """
             INSERT INTO readouts (id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
-                created_at, updated_at, version, change, updated_by, search_vector)
+                created_at, updated_at, version, change, updated_by)
             SELECT id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
-                $12, $12, 1, 'created', $13, vector
+                $12, $12, 1, 'created', $13
             FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::date[], $7::timestamptz[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $14::tsvector[])
-                AS t(id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash, vector)
+                $8::text[], $9::text[], $10::text[], $11::text[])
+                AS t(id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash)
             """,
             readouts.Select(r => r.Id).ToArray(),
             readouts.Select(r => r.CallId!.Value).ToArray(),
@@ -339,8 +336,7 @@ public sealed class ReadoutImporter(
             readouts.Select(r => r.Body).ToArray(),
             readouts.Select(r => r.ContentHash).ToArray(),
             now,
-            writer.KeyName,
-            items.Select(i => i.Vector).ToArray()));
+            writer.KeyName));
         batch.BatchCommands.Add(Command(
             "INSERT INTO readout_topics (readout_id, topic_id) SELECT * FROM unnest($1::bigint[], $2::integer[])",
             topicRows.Select(t => t.ReadoutId).ToArray(), topicRows.Select(t => t.TopicId).ToArray()));

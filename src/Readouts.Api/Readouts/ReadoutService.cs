@@ -147,8 +147,16 @@ public sealed class ReadoutService(
 
             Stamp(readout, ReadoutChange.Corrected, writer);
             await SaveAsync(ct);
-            await IndexForSearchAsync(id, ct);
-            await linker.TidyAsync([oldCallId, readout.CallId!.Value], ct);
+            try
+            {
+                // Stems the corrected text again, with its calls' other readouts.
+                await linker.TidyAsync([oldCallId, readout.CallId!.Value], ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+            {
+                // PostgreSQL caps a tsvector at 1 MB; only pathological texts (many distinct words) reach it.
+                throw ApiProblemException.Unprocessable("body", $"The readout's text is too large to index for search: {e.MessageText}");
+            }
 
             return await CurrentAsync(id, ct);
         }, ct);
@@ -386,27 +394,4 @@ public sealed class ReadoutService(
         StatusCodes.Status410Gone,
         "The readout was deleted.",
         $"Readout {id} was deleted; its history is at /api/readouts/{id}/revisions.");
-
-    /// <summary>
-    /// Title (weighted highest), body and statements, stemmed in the readout's own language. Done
-    /// in SQL because statements live in their own table, and after they are saved.
-    /// </summary>
-    private async Task IndexForSearchAsync(long readoutId, CancellationToken ct)
-    {
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE readouts r SET search_vector =
-                    setweight(to_tsvector(r.search_config::regconfig, r.title), 'A')
-                    || to_tsvector(r.search_config::regconfig, r.body)
-                    || to_tsvector(r.search_config::regconfig, coalesce((SELECT string_agg(s.text, ' ' ORDER BY s.position) FROM statements s WHERE s.readout_id = r.id), ''))
-                WHERE r.id = {readoutId}
-                """, ct);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
-        {
-            // PostgreSQL caps a tsvector at 1 MB; only pathological texts (many distinct words) reach it.
-            throw ApiProblemException.Unprocessable("body", $"The readout's text is too large to index for search: {e.MessageText}");
-        }
-    }
 }

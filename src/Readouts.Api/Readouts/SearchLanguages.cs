@@ -49,6 +49,14 @@ public static class SearchLanguages
     public static string ConfigurationFor(string language) =>
         ByPrimaryTag.GetValueOrDefault(language.Split('-')[0], Simple);
 
+    /// <summary>
+    /// The SQL that stems what a readout is found by, from these columns or parameters: its title
+    /// (weighted highest), body and statements, with its own language's configuration. One
+    /// definition for a post's stemming and a call's refresh, so that both give a call the same words.
+    /// </summary>
+    public static string VectorSql(string config, string title, string body, string statements) =>
+        $"setweight(to_tsvector({config}::regconfig, {title}), 'A') || to_tsvector({config}::regconfig, {body}) || to_tsvector({config}::regconfig, {statements})";
+
     /// <summary>A well-formed BCP 47 tag: a 2–3 letter language, then 1–8 character subtags.</summary>
     public static bool IsLanguageTag(string? tag)
     {

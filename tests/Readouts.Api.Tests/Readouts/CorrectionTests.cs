@@ -169,6 +169,34 @@ public sealed class CorrectionTests(ReadoutsApiFactory api) : IClassFixture<Read
     }
 
     [Fact]
+    public async Task A_corrected_readout_is_found_by_its_new_words_and_no_longer_by_those_it_dropped()
+    {
+        var (dropped, added, spoken, otherSide) = (MadeUpWord(), MadeUpWord(), MadeUpWord(), MadeUpWord());
+        var request = TestData.Readout(await client.NewSourceAsync(), TestData.NewDate(), "Erdoğan", "Putin") with
+        {
+            Body = $"The leaders discussed {dropped}.",
+            Statements = [new StatementRequest { Speaker = "Putin", Text = $"We spoke of {spoken}." }],
+        };
+        var readout = await client.PostReadoutAsync(request);
+        var other = TestData.Readout(await client.NewSourceAsync(), request.CallDate!.Value, "Erdoğan", "Putin") with { Body = $"They discussed {otherSide}." };
+        Assert.Equal(readout.CallId, (await client.PostReadoutAsync(other)).CallId);
+
+        await (await client.PutReadoutAsync(readout.Id, request with { Body = $"The leaders discussed {added}." }, "\"1\"")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var day = $"from={request.CallDate:yyyy-MM-dd}&to={request.CallDate:yyyy-MM-dd}";
+        foreach (var (word, found) in new[] { (added, true), (spoken, true), (otherSide, true), (dropped, false) })
+        {
+            var calls = await client.GetAllPagesAsync<CallSummary>($"/api/calls?q={word}&{day}");
+            Assert.True(
+                calls.Any(c => c.Id == readout.CallId) == found,
+                $"After the correction, q={word} ({(word == dropped ? "dropped" : word == added ? "added" : word == spoken ? "in a statement" : "the other side's")}) {(found ? "does not find" : "still finds")} call {readout.CallId}.");
+        }
+    }
+
+    /// <summary>A word no other test uses: 24 letters, so that no stemmer cuts it to another test's.</summary>
+    private static string MadeUpWord() => new([.. Guid.NewGuid().ToString("N")[..24].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16)))]);
+
+    [Fact]
     public async Task A_correction_with_new_leaders_relinks_the_readout_and_removes_the_emptied_call()
     {
         var (request, readout, etag) = await PostAsync("Erdoğan", "Putin");

@@ -333,10 +333,6 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("search_config");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector");
-
                     b.Property<int>("SourceId")
                         .HasColumnType("integer")
                         .HasColumnName("source_id");
