@@ -265,20 +265,13 @@ public sealed class ReadoutImporter(
             (readout.Version, readout.Change, readout.CreatedAt, readout.UpdatedAt, readout.UpdatedBy) = (1, ReadoutChange.Created, now, now, writer.KeyName);
         }
 
-        var topicRows = readouts.SelectMany(r => r.Topics.Select(t => (ReadoutId: r.Id, r.CallId, t.TopicId))).ToList();
+        var topicRows = readouts.SelectMany(r => r.Topics.Select(t => (ReadoutId: r.Id, t.TopicId))).ToList();
         var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
 
         await using var batch = db.NewBatch();
-        object[] gathered =
-        [
-            readouts.Select(r => r.CallId!.Value).ToArray(),
-            readouts.Select(r => r.CallDate).ToArray(),
-            readouts.Select(r => r.SourceId).ToArray(),
-            items.Select(i => i.Vector).ToArray(),
-            topicRows.Select(t => t.CallId!.Value).ToArray(),
-            topicRows.Select(t => t.TopicId).ToArray(),
-        ];
-        if (joinedCalls.Length > 0)
+        // Each statement on calls is sent only its own readouts: their vectors are most of the bytes.
+        var (joining, starting) = (items.Where(i => i.Item.Readout.Call is null).ToList(), items.Where(i => i.Item.Readout.Call is not null).ToList());
+        if (joining.Count > 0)
         {
             // A call a readout joins gains what the readout brings: the same result as CallLinker.RefreshSql
             // without reading back every readout the call already has.
@@ -293,27 +286,31 @@ public sealed class ReadoutImporter(
                 FROM gathered g LEFT JOIN mentioned m ON m.call_id = g.call_id
                 WHERE c.id = g.call_id AND c.id = ANY($7)
                 """,
-                [.. gathered, joinedCalls]));
+                [.. Gathered(joining), joinedCalls]));
         }
 
-        // A new call is inserted with what CallLinker.RefreshSql would gather for it.
-        batch.BatchCommands.Add(Command(
-            $"""
-            {GatheredSql}
-            INSERT INTO calls (id, date, leader_key, leader_ids, topic_ids, source_ids, search_vector, created_at)
-            SELECT c.id, g.date, c.leader_key, string_to_array(c.leader_key, '-')::integer[],
-                coalesce(m.topic_ids, ARRAY[]::integer[]), g.source_ids, g.search_vector, $9
-            FROM unnest($7::bigint[], $8::text[]) AS c(id, leader_key)
-            JOIN gathered g ON g.call_id = c.id
-            LEFT JOIN mentioned m ON m.call_id = c.id
-            """,
-            [.. gathered, newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray(), now]));
-        batch.BatchCommands.Add(Command(
-            """
-            INSERT INTO call_leaders (call_id, leader_id)
-            SELECT id, unnest(string_to_array(leader_key, '-')::integer[]) FROM unnest($1::bigint[], $2::text[]) AS t(id, leader_key)
-            """,
-            newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray()));
+        if (starting.Count > 0)
+        {
+            // A new call is inserted with what CallLinker.RefreshSql would gather for it.
+            batch.BatchCommands.Add(Command(
+                $"""
+                {GatheredSql}
+                INSERT INTO calls (id, date, leader_key, leader_ids, topic_ids, source_ids, search_vector, created_at)
+                SELECT c.id, g.date, c.leader_key, string_to_array(c.leader_key, '-')::integer[],
+                    coalesce(m.topic_ids, ARRAY[]::integer[]), g.source_ids, g.search_vector, $9
+                FROM unnest($7::bigint[], $8::text[]) AS c(id, leader_key)
+                JOIN gathered g ON g.call_id = c.id
+                LEFT JOIN mentioned m ON m.call_id = c.id
+                """,
+                [.. Gathered(starting), newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray(), now]));
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO call_leaders (call_id, leader_id)
+                SELECT id, unnest(string_to_array(leader_key, '-')::integer[]) FROM unnest($1::bigint[], $2::text[]) AS t(id, leader_key)
+                """,
+                newCalls.Select(c => c.Id).ToArray(), newCalls.Select(c => c.LeaderKey).ToArray()));
+        }
+
         batch.BatchCommands.Add(Command(
             """
             INSERT INTO readouts (id, call_id, source_id, language, search_config, call_date, published_at, title, url, body, content_hash,
@@ -349,7 +346,22 @@ public sealed class ReadoutImporter(
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>What the readouts and topics being inserted ($1-$6, as InsertAsync binds them) bring to each call.</summary>
+    /// <summary>The parameters $1-$6 of <see cref="GatheredSql"/> for these readouts, linked and with their topics' ids.</summary>
+    private static object[] Gathered(List<(ResolvedReadout Item, NpgsqlTsVector Vector)> items)
+    {
+        var topics = items.SelectMany(i => i.Item.Readout.Topics.Select(t => (CallId: i.Item.Readout.CallId!.Value, t.TopicId))).ToList();
+        return
+        [
+            items.Select(i => i.Item.Readout.CallId!.Value).ToArray(),
+            items.Select(i => i.Item.Readout.CallDate).ToArray(),
+            items.Select(i => i.Item.Readout.SourceId).ToArray(),
+            items.Select(i => i.Vector).ToArray(),
+            topics.Select(t => t.CallId).ToArray(),
+            topics.Select(t => t.TopicId).ToArray(),
+        ];
+    }
+
+    /// <summary>What the readouts and topics being inserted ($1-$6, from <see cref="Gathered"/>) bring to each call.</summary>
     private const string GatheredSql = """
         WITH gathered AS (
             SELECT call_id, min(call_date) AS date, array_agg(DISTINCT source_id) AS source_ids, tsvector_agg(vector) AS search_vector
