@@ -247,7 +247,6 @@ public sealed class ReadoutImporter(
         await linker.LockAndLinkAsync(items.Select(i => (i.Item.Readout, i.Item.LeaderIds)).ToList(), ct);
 
         var readouts = items.Select(i => i.Item.Readout).ToList();
-        var joinedCalls = readouts.Where(r => r.Call is null).Select(r => r.CallId!.Value).Distinct().ToArray();
         var newCalls = readouts.Select(r => r.Call).OfType<Call>().Distinct().ToList();
         var (callIds, readoutIds) = await AllocateIdsAsync(newCalls.Count, readouts.Count, ct);
         for (var i = 0; i < newCalls.Count; i++)
@@ -286,7 +285,7 @@ public sealed class ReadoutImporter(
                 FROM gathered g LEFT JOIN mentioned m ON m.call_id = g.call_id
                 WHERE c.id = g.call_id AND c.id = ANY($7)
                 """,
-                [.. Gathered(joining), joinedCalls]));
+                [.. Gathered(joining), joining.Select(i => i.Item.Readout.CallId!.Value).Distinct().ToArray()]));
         }
 
         if (starting.Count > 0)

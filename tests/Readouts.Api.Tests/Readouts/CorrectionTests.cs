@@ -184,12 +184,12 @@ public sealed class CorrectionTests(ReadoutsApiFactory api) : IClassFixture<Read
         await (await client.PutReadoutAsync(readout.Id, request with { Body = $"The leaders discussed {added}." }, "\"1\"")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var day = $"from={request.CallDate:yyyy-MM-dd}&to={request.CallDate:yyyy-MM-dd}";
-        foreach (var (word, found) in new[] { (added, true), (spoken, true), (otherSide, true), (dropped, false) })
+        foreach (var (what, word, found) in new[] { ("added", added, true), ("in a statement", spoken, true), ("the other side's", otherSide, true), ("dropped", dropped, false) })
         {
             var calls = await client.GetAllPagesAsync<CallSummary>($"/api/calls?q={word}&{day}");
             Assert.True(
                 calls.Any(c => c.Id == readout.CallId) == found,
-                $"After the correction, q={word} ({(word == dropped ? "dropped" : word == added ? "added" : word == spoken ? "in a statement" : "the other side's")}) {(found ? "does not find" : "still finds")} call {readout.CallId}.");
+                $"After the correction, q={word} (the word {what}) {(found ? "does not find" : "still finds")} call {readout.CallId}.");
         }
     }
 
