@@ -61,7 +61,8 @@ internal sealed class ReadoutTopicEntityTypeConfiguration : IEntityTypeConfigura
     {
         builder.HasKey(t => new { t.ReadoutId, t.TopicId });
 
-        // GET /api/calls?topic=.
+        // Not for a query (GET /api/calls?topic= reads the calls' own topic ids): the foreign key's
+        // index, so that deleting a topic, refused while a readout names it, does not scan them all.
         builder.HasIndex(t => new { t.TopicId, t.ReadoutId });
         builder.HasOne(t => t.Topic).WithMany().HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -72,6 +73,7 @@ internal sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<Statement> builder)
     {
         builder.HasIndex(s => new { s.ReadoutId, s.Position }).IsUnique();
+        // The foreign key's index, as for a readout's topics: no query looks statements up by speaker.
         builder.HasIndex(s => s.SpeakerId);
         builder.HasOne(s => s.Speaker).WithMany().HasForeignKey(s => s.SpeakerId).OnDelete(DeleteBehavior.Restrict);
     }
