@@ -61,6 +61,20 @@ public sealed class NameKeyTests
         Assert.Equal(expected, NameKey.Fold(text));
 
     [Theory]
+    [InlineData("टोगो", "टोंगा")]
+    [InlineData("ジョージア", "ショーシア")]
+    [InlineData("नरेन्द्र मोदी", "नरनदर मद")]
+    public void Fold_keeps_the_marks_that_are_letters_in_their_script_so_that_different_names_stay_apart(string name, string other) =>
+        Assert.NotEqual(NameKey.Fold(name), NameKey.Fold(other));
+
+    [Theory]
+    [InlineData("Çin", "cin")]
+    [InlineData("Ёлка", "елка")]
+    [InlineData("الْعِرَاق", "العراق")]
+    public void Fold_drops_the_marks_that_are_accents_on_latin_greek_cyrillic_arabic_and_hebrew_letters(string text, string expected) =>
+        Assert.Equal(expected, NameKey.Fold(text));
+
+    [Theory]
     [InlineData("Путин", "Putin")]
     [InlineData("Эрдоган", "Erdogan")]
     [InlineData("Владимир Путин", "Vladimir Putin")]
