@@ -9,7 +9,7 @@ namespace Readouts.Api.Calls;
 /// <param name="Id">Call id.</param>
 /// <param name="Date">The earliest date its readouts give.</param>
 /// <param name="Leaders">Who was on the call.</param>
-/// <param name="Topics">Every topic any of its readouts mentions.</param>
+/// <param name="Topics">Every subject any of its readouts labels or names in its text.</param>
 /// <param name="Sources">Slugs of the sources that published a readout of it.</param>
 public sealed record CallSummary(long Id, DateOnly Date, IReadOnlyList<LeaderRef> Leaders, IReadOnlyList<TopicRef> Topics, IReadOnlyList<string> Sources);
 
@@ -31,7 +31,7 @@ public sealed class CallQuery
     [FromQuery(Name = "to")]
     public DateOnly? To { get; init; }
 
-    /// <summary>A topic some readout of the call mentions (name or slug).</summary>
+    /// <summary>A subject some readout of the call labels or names in its text: a slug, or a name or alias in any language (Ukraine, Украина, Ukrayna, 乌克兰).</summary>
     [FromQuery(Name = "topic")]
     public string? Topic { get; init; }
 

@@ -212,12 +212,19 @@ public sealed class CallLinker(ReadoutsDbContext db)
     public static readonly string RefreshSql = $"""
         UPDATE calls c SET
             date = coalesce((SELECT min(r.call_date) FROM readouts r WHERE r.call_id = c.id), c.date),
-            topic_ids = coalesce((SELECT array_agg(DISTINCT t.topic_id) FROM readouts r JOIN readout_topics t ON t.readout_id = r.id WHERE r.call_id = c.id), ARRAY[]::integer[]),
+            topic_ids = {TopicIdsOfC},
             source_ids = coalesce((SELECT array_agg(DISTINCT r.source_id) FROM readouts r WHERE r.call_id = c.id), ARRAY[]::integer[]),
             search_vector = (
                 SELECT tsvector_agg({SearchLanguages.VectorSql("r.search_config", "r.title", "r.body", StatementsOfR)})
                 FROM readouts r WHERE r.call_id = c.id)
         """;
+
+    /// <summary>Every subject of the call c's readouts: labelled or found in their texts.</summary>
+    private const string TopicIdsOfC = "coalesce((SELECT array_agg(DISTINCT t.topic_id) FROM readouts r JOIN readout_topics t ON t.readout_id = r.id WHERE r.call_id = c.id), ARRAY[]::integer[])";
+
+    /// <summary>After readouts' subjects changed, and nothing else: the calls' topics, which GET /api/calls?topic= filters on.</summary>
+    public Task RefreshTopicsAsync(long[] callIds, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync($"UPDATE calls c SET topic_ids = {TopicIdsOfC} WHERE c.id = ANY(@ids)", [new NpgsqlParameter("ids", callIds)], ct);
 
     /// <summary>The readout r's statements as one text, in order, as ReadoutImporter joins them.</summary>
     private const string StatementsOfR = "coalesce((SELECT string_agg(s.text, ' ' ORDER BY s.position) FROM statements s WHERE s.readout_id = r.id), '')";

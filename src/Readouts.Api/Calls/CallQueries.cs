@@ -176,7 +176,8 @@ public sealed class CallQueries(ReadoutsDbContext db, LeaderResolver leaders, So
             return null;
         }
 
-        var callTopics = readouts.SelectMany(r => r.Topics).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var callTopics = readouts.SelectMany(r => r.Topics.Concat(r.MentionedTopics.Select(m => m.ToRef())))
+            .Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new CallDetails(id, readouts.Min(r => r.CallDate), readouts[0].Leaders, callTopics, readouts);
     }
 

@@ -71,6 +71,13 @@ public static class ApplicationExtensions
         services.AddScoped<LeaderService>();
         services.AddScoped<SourceService>();
         services.AddScoped<TopicService>();
+        services.AddSingleton<Lexicon>();
+        services.AddSingleton<Subjects>();
+        services.AddSingleton<SubjectTagger>();
+        services.AddSingleton<RegistryUpgrade>();
+        services.AddSingleton<SubjectRereader>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubjectRereader>());
+        services.AddHostedService<RegistryListener>();
         services.AddScoped<CallLinker>();
         services.AddScoped<CallQueries>();
         services.AddScoped<ReadoutService>();

@@ -19,6 +19,10 @@ public class ReadoutsDbContext(DbContextOptions<ReadoutsDbContext> options) : Db
 
     public DbSet<Topic> Topics => Set<Topic>();
 
+    public DbSet<TopicName> TopicNames => Set<TopicName>();
+
+    public DbSet<TopicRedirect> TopicRedirects => Set<TopicRedirect>();
+
     public DbSet<Call> Calls => Set<Call>();
 
     public DbSet<CallLeader> CallLeaders => Set<CallLeader>();
@@ -42,8 +46,10 @@ public class ReadoutsDbContext(DbContextOptions<ReadoutsDbContext> options) : Db
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        // Trigram indexes back leader search and "did you mean" suggestions.
+        // Trigram indexes back leader and topic search and "did you mean" suggestions.
         modelBuilder.HasPostgresExtension("pg_trgm");
+        // The exclusion constraint on topic names' folded forms (equal keys, different topics) needs = in a GiST index.
+        modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReadoutsDbContext).Assembly);
     }
 }

@@ -8,8 +8,10 @@ namespace Readouts.Api.Infrastructure;
 
 /// <summary>
 /// The names behind the leader, topic and source ids of listed calls. Kept for the life of the
-/// process: once created, these rows are never changed or deleted (no endpoint does either), so a
-/// name read once stays right, on every instance. An id not seen before is read on first use.
+/// process: once created, these rows are never changed (no endpoint does), so a name read once
+/// stays right, on every instance. A topic may be deleted, by a merge, but its readouts and calls
+/// are relabelled in the same transaction: its id is never shown again. An id not seen before is
+/// read on first use.
 /// Lists then cost one query for the page instead of one more per registry, and a filter by a
 /// leader's slug none for the slug. Posts find their sources and leaders here too.
 /// </summary>
@@ -21,12 +23,6 @@ public sealed class RegistryNames
     private readonly ConcurrentDictionary<string, ResolvedLeader> leadersBySlug = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> sourcesBySlug = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ResolvedLeader> leadersByNameKey = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Topics' ids by slug, for <see cref="TopicService.EnsureAsync"/>: only topics read as
-    /// committed go in, as a topic a transaction inserts may still roll back.
-    /// </summary>
-    public ConcurrentDictionary<string, int> TopicIdsBySlug { get; } = new(StringComparer.Ordinal);
 
     public sealed record Names(IReadOnlyDictionary<int, LeaderRef> Leaders, IReadOnlyDictionary<int, TopicRef> Topics, IReadOnlyDictionary<int, string> Sources);
 
@@ -44,9 +40,9 @@ public sealed class RegistryNames
         var missingTopics = topicIds.Where(id => !topics.ContainsKey(id)).Distinct().ToList();
         if (missingTopics.Count > 0)
         {
-            foreach (var t in await db.Topics.AsNoTracking().Where(t => missingTopics.Contains(t.Id)).Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct))
+            foreach (var t in await db.Topics.AsNoTracking().Where(t => missingTopics.Contains(t.Id)).Select(t => new { t.Id, t.Slug, t.Name, t.Kind }).ToListAsync(ct))
             {
-                topics[t.Id] = new TopicRef(t.Slug, t.Name);
+                topics[t.Id] = new TopicRef(t.Slug, t.Name, t.Kind);
             }
         }
 

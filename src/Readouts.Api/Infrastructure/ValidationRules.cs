@@ -29,10 +29,19 @@ public static class ValidationRules
 
     public static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetter);
 
-    public static bool IsSlug(string? slug) =>
-        slug is { Length: > 0 and <= 100 }
+    public static bool IsSlug(string? slug) => IsSlug(slug, 100);
+
+    private static bool IsSlug(string? slug, int maxLength) =>
+        slug is { Length: > 0 } && slug.Length <= maxLength
         && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
         && !slug.StartsWith('-') && !slug.EndsWith('-') && !slug.Contains("--", StringComparison.Ordinal);
+
+    public const string WikidataMessage = "'wikidata' must be a Wikidata item id such as Q212.";
+
+    public static bool IsWikidataId(string? id) => id is { Length: >= 2 and <= 20 } && id[0] == 'Q' && id[1] != '0' && id[1..].All(char.IsAsciiDigit);
+
+    /// <summary>A topic's slug: as <see cref="IsSlug(string?)"/>, up to 200 characters (topics' names are longer than sources').</summary>
+    public static bool IsTopicSlug(string? slug) => IsSlug(slug, 200);
 
     public static bool IsHttpUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

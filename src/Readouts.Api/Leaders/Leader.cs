@@ -12,6 +12,9 @@ public class Leader
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public required string Country { get; set; }
 
+    /// <summary>Their Wikidata item (<c>Q7747</c>), where known.</summary>
+    public string? Wikidata { get; set; }
+
     /// <summary>Every form the leader is known by, the canonical <see cref="Name"/> included.</summary>
     public List<LeaderName> Names { get; set; } = [];
 }

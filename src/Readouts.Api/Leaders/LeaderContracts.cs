@@ -7,7 +7,12 @@ namespace Readouts.Api.Leaders;
 public sealed record LeaderRef(string Slug, string Name, string Country);
 
 /// <summary>A leader with every other name they are known by.</summary>
-public sealed record LeaderResponse(string Slug, string Name, string Country, IReadOnlyList<string> Aliases);
+/// <param name="Slug">Stable identifier.</param>
+/// <param name="Name">Canonical name.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code.</param>
+/// <param name="Aliases">Every other name, in any script.</param>
+/// <param name="Wikidata">Their Wikidata item, e.g. <c>Q7747</c>; null when not known.</param>
+public sealed record LeaderResponse(string Slug, string Name, string Country, IReadOnlyList<string> Aliases, string? Wikidata);
 
 /// <summary>A new leader for the registry.</summary>
 public sealed class CreateLeaderRequest
@@ -19,6 +24,10 @@ public sealed class CreateLeaderRequest
     /// <summary>ISO 3166-1 alpha-2 code.</summary>
     /// <example>FI</example>
     public string? Country { get; init; }
+
+    /// <summary>Their Wikidata item.</summary>
+    /// <example>Q379690</example>
+    public string? Wikidata { get; init; }
 
     /// <summary>Other spellings and scripts the leader is referred to by.</summary>
     /// <example>["Stubb", "Александр Стубб"]</example>
@@ -35,7 +44,7 @@ public sealed class AddAliasRequest
 /// <summary>Search over names and aliases, in any script.</summary>
 public sealed class LeaderQuery
 {
-    /// <summary>Part of a name or alias, e.g. <c>erdo</c> or <c>Путин</c>.</summary>
+    /// <summary>Part of a name or alias, e.g. <c>erdo</c> or <c>Путин</c>; best match first.</summary>
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
     public string? Q { get; init; }
 

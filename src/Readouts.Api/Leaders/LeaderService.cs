@@ -10,14 +10,16 @@ public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
     public async Task<Page<LeaderResponse>> ListAsync(LeaderQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
-        var leaders = db.Leaders.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            // Transliterated, so "Путин", "putin" and "PUTİN" search alike; served by the trigram index.
-            var pattern = $"%{NameKey.Latin(query.Q)}%";
-            leaders = leaders.Where(l => l.Names.Any(n => EF.Functions.Like(n.LatinKey, pattern)));
+            // Best match first; transliterated too, so "Путин", "putin" and "PUTİN" all find Putin (trigram index).
+            var found = Cursor.ToPage(await NameSearch.RankAsync(db, "leader_names", "leader_id", "leaders", query.Q, query.Cursor, limit, ct), limit, NameSearch.CursorOf);
+            var slugs = found.Items.Select(f => f.Slug).ToList();
+            var bySlug = (await db.Leaders.AsNoTracking().Where(l => slugs.Contains(l.Slug)).Select(Projection).ToListAsync(ct)).ToDictionary(r => r.Slug);
+            return new Page<LeaderResponse>(found.Items.Select(f => ToResponse(bySlug[f.Slug])).ToList(), found.NextCursor);
         }
 
+        var leaders = db.Leaders.AsNoTracking();
         if (Cursor.TryDecode(query.Cursor, out string? after))
         {
             leaders = leaders.Where(l => string.Compare(l.Slug, after) > 0);
@@ -60,7 +62,7 @@ public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
             throw ApiProblemException.Conflict($"The name '{taken.Text}' already belongs to {taken.Slug}.");
         }
 
-        db.Leaders.Add(new Leader { Slug = slug, Name = name, Country = request.Country!.ToUpperInvariant(), Names = names });
+        db.Leaders.Add(new Leader { Slug = slug, Name = name, Country = request.Country!.ToUpperInvariant(), Wikidata = request.Wikidata, Names = names });
         await SaveOrConflictAsync("A leader with this slug or one of these names was added at the same time.", ct);
         return (await GetAsync(slug, ct))!;
     }
@@ -109,11 +111,11 @@ public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
         }
     }
 
-    private sealed record Row(string Slug, string Name, string Country, List<string> Names);
+    private sealed record Row(string Slug, string Name, string Country, string? Wikidata, List<string> Names);
 
     private static readonly System.Linq.Expressions.Expression<Func<Leader, Row>> Projection =
-        l => new Row(l.Slug, l.Name, l.Country, l.Names.OrderBy(n => n.Id).Select(n => n.Text).ToList());
+        l => new Row(l.Slug, l.Name, l.Country, l.Wikidata, l.Names.OrderBy(n => n.Id).Select(n => n.Text).ToList());
 
     private static LeaderResponse ToResponse(Row row) =>
-        new(row.Slug, row.Name, row.Country, row.Names.Where(n => n != row.Name).ToList());
+        new(row.Slug, row.Name, row.Country, row.Names.Where(n => n != row.Name).ToList(), row.Wikidata);
 }

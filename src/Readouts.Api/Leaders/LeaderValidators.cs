@@ -10,6 +10,7 @@ internal sealed class CreateLeaderRequestValidator : AbstractValidator<CreateLea
         RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Must(n => ValidationRules.IsUsableName(n, 100))
             .WithMessage(ValidationRules.UnusableNameMessage);
         RuleFor(r => r.Country).NotEmpty().Must(ValidationRules.IsCountryCode).WithMessage(ValidationRules.CountryCodeMessage);
+        RuleFor(r => r.Wikidata).Must(ValidationRules.IsWikidataId).When(r => r.Wikidata is not null).WithMessage(ValidationRules.WikidataMessage);
         RuleFor(r => r.Aliases).Must(a => a is null || a.Count <= 50).WithMessage("At most 50 aliases.");
         RuleForEach(r => r.Aliases).NotEmpty().MaximumLength(200).Must(a => ValidationRules.IsUsableName(a, 400))
             .WithMessage(ValidationRules.UnusableNameMessage);

@@ -56,6 +56,12 @@ public class Readout
     /// <summary>Set by DELETE: the readout leaves its call and every query, but keeps its history.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
+    /// <summary>
+    /// Its subjects are to be read again (by <see cref="Topics.SubjectRereader"/>): set for every
+    /// readout stored before subjects existed, and for those a new alias may be found in.
+    /// </summary>
+    public bool SubjectsStale { get; set; }
+
     public List<ReadoutTopic> Topics { get; set; } = [];
 
     public List<Statement> Statements { get; set; } = [];
@@ -91,6 +97,10 @@ public class ReadoutRevision
     public required string Snapshot { get; set; }
 }
 
+/// <summary>
+/// A subject of a readout: labelled by its source (<see cref="Labels"/>), found in its text
+/// (<see cref="Mentions"/>), or both. Both count for the comparison and for GET /api/calls?topic=.
+/// </summary>
 public class ReadoutTopic
 {
     public long ReadoutId { get; set; }
@@ -98,6 +108,12 @@ public class ReadoutTopic
     public int TopicId { get; set; }
 
     public Topic Topic { get; set; } = null!;
+
+    /// <summary>The labels the source gave that resolved to this subject, as written; empty when it only mentions it.</summary>
+    public string[] Labels { get; set; } = [];
+
+    /// <summary>The words that name the subject in the readout's title, body and statements, as written there.</summary>
+    public string[] Mentions { get; set; } = [];
 }
 
 /// <summary>Something the readout says was said: by one of the call's leaders, or jointly (no speaker).</summary>

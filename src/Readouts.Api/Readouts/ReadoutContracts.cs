@@ -38,7 +38,11 @@ public sealed record ReadoutRequest
     /// <example>["Erdoğan", "Vladimir Putin"]</example>
     public List<string?>? Leaders { get; init; }
 
-    /// <summary>What the readout says was discussed; topics are created on first use.</summary>
+    /// <summary>
+    /// What the readout says was discussed, in any language: each label resolves to a subject of the
+    /// registry by its names and their inflections (Украина, Ukrayna, Ukraine); a label that matches
+    /// none becomes a topic of its own (kind other). Optional: subjects are also found in the text.
+    /// </summary>
     /// <example>["Türkiye–Russia relations", "Russia–Ukraine war", "Regional and global issues"]</example>
     public List<string?>? Topics { get; init; }
 
@@ -80,7 +84,8 @@ public sealed record StatementResponse(SpeakerRef? Speaker, string Text);
 /// <param name="Url">Where the source published it.</param>
 /// <param name="Body">The full text.</param>
 /// <param name="Leaders">The call's leaders.</param>
-/// <param name="Topics">What it says was discussed.</param>
+/// <param name="Topics">What it says was discussed: its labels, each resolved to a subject (or a topic of its own, kind other).</param>
+/// <param name="MentionedTopics">The subjects its title, body and statements name, with the words that name them.</param>
 /// <param name="Statements">What it attributes to whom, in order.</param>
 /// <param name="CreatedAt">When it was first posted.</param>
 public sealed record ReadoutResponse(
@@ -97,6 +102,7 @@ public sealed record ReadoutResponse(
     string Body,
     IReadOnlyList<LeaderRef> Leaders,
     IReadOnlyList<TopicRef> Topics,
+    IReadOnlyList<MentionedTopic> MentionedTopics,
     IReadOnlyList<StatementResponse> Statements,
     DateTimeOffset CreatedAt);
 

@@ -31,6 +31,7 @@ public sealed class ReadoutImporter(
     ReadoutsDbContext db,
     ReadoutResolver resolver,
     TopicService topics,
+    SubjectTagger tagger,
     CallLinker linker,
     IValidator<ReadoutRequest> validator,
     TimeProvider clock)
@@ -70,15 +71,17 @@ public sealed class ReadoutImporter(
 
         candidates = await SkipUnindexableAsync(candidates, results, ct);
         // Before the linking locks, which posts about the same leaders wait for: stemming, most of
-        // what a readout costs PostgreSQL, and the lookup of resends. Of identical posts at the
-        // same moment, the one that stores second then breaks the unique (source, URL) index, and
-        // ReadoutService runs it again to find the first.
-        var (vectors, stored) = await SearchVectorsAndStoredAsync(candidates, ct);
+        // what a readout costs PostgreSQL, the stems its subjects need, and the lookup of resends.
+        // Of identical posts at the same moment, the one that stores second then breaks the unique
+        // (source, URL) index, and ReadoutService runs it again to find the first.
+        var pending = await tagger.PrepareAsync(candidates.Select(c => c.Readout.ForTagging()).ToList(), ct);
+        var (vectors, stored) = await SearchVectorsAndStoredAsync(candidates, pending, ct);
+        var tags = tagger.Complete(pending).Select((t, i) => (candidates[i].Index, Tags: t)).ToDictionary(t => t.Index, t => t.Tags);
         var repeats = new Dictionary<int, Repeat>();
         var fresh = SkipResends(candidates, stored, results, repeats);
         if (fresh.Count > 0)
         {
-            await InsertAsync(fresh.Select(f => (f.Readout, vectors[f.Index])).ToList(), writer, ct);
+            await InsertAsync(fresh.Select(f => (f.Readout, vectors[f.Index], tags[f.Index])).ToList(), writer, ct);
             foreach (var (index, item) in fresh)
             {
                 results[index] = new ImportedReadout(StatusCodes.Status201Created, item.Readout.Id, item.Readout.CallId, null, item);
@@ -186,11 +189,12 @@ public sealed class ReadoutImporter(
 
     /// <summary>
     /// Each readout's search vector (as CallLinker.RefreshSql builds it again), for its call, and
-    /// the stored readouts with the same source and URL, by (source, URL). One round trip. Vectors
-    /// are binary both ways: PostgreSQL parsing their text form back cost more than the insert of a row.
+    /// the stored readouts with the same source and URL, by (source, URL); and the stems the
+    /// readouts' subjects need (<see cref="SubjectTagger"/>). One round trip. Vectors are binary
+    /// both ways: PostgreSQL parsing their text form back cost more than the insert of a row.
     /// </summary>
     private async Task<(Dictionary<int, NpgsqlTsVector> Vectors, Dictionary<(int, string), Stored> Stored)> SearchVectorsAndStoredAsync(
-        List<(int Index, ResolvedReadout Readout)> items, CancellationToken ct)
+        List<(int Index, ResolvedReadout Readout)> items, SubjectTagger.Pending pending, CancellationToken ct)
     {
         var readouts = items.Select(i => i.Readout.Readout).ToList();
         // Looked up as pairs: "source in (...) and URL in (...)" probes every source with every URL,
@@ -216,6 +220,11 @@ public sealed class ReadoutImporter(
             """,
             keys.Select(k => k.SourceId).ToArray(),
             keys.Select(k => k.Url).ToArray()));
+        var stems = SubjectTagger.StemCommand(pending);
+        if (stems is not null)
+        {
+            batch.BatchCommands.Add(stems);
+        }
 
         var vectors = new Dictionary<int, NpgsqlTsVector>(items.Count);
         var stored = new Dictionary<(int, string), Stored>();
@@ -232,6 +241,12 @@ public sealed class ReadoutImporter(
             stored[(row.SourceId, row.Url)] = row;
         }
 
+        if (stems is not null)
+        {
+            await reader.NextResultAsync(ct);
+            await tagger.ReadStemsAsync(pending, reader, ct);
+        }
+
         return (vectors, stored);
     }
 
@@ -240,10 +255,10 @@ public sealed class ReadoutImporter(
     /// trip. A new call is inserted with what it gathers from its readouts; a call that existed
     /// before gains what its new readouts bring.
     /// </summary>
-    private async Task InsertAsync(List<(ResolvedReadout Item, NpgsqlTsVector Vector)> items, WriteContext writer, CancellationToken ct)
+    private async Task InsertAsync(List<(ResolvedReadout Item, NpgsqlTsVector Vector, Tagged Tags)> items, WriteContext writer, CancellationToken ct)
     {
         // Topics need no linking lock: ensured first, they are not waited through by other posts.
-        var topicIds = await topics.EnsureAsync(items.SelectMany(i => i.Item.Topics), ct);
+        var newLabels = await topics.EnsureOthersAsync(items.SelectMany(i => i.Tags.NewLabels), ct);
         await linker.LockAndLinkAsync(items.Select(i => (i.Item.Readout, i.Item.LeaderIds)).ToList(), ct);
 
         var readouts = items.Select(i => i.Item.Readout).ToList();
@@ -260,11 +275,13 @@ public sealed class ReadoutImporter(
         {
             readout.Id = readoutIds[i];
             readout.CallId ??= readout.Call!.Id;
-            readout.Topics = items[i].Item.Topics.Select(t => new ReadoutTopic { ReadoutId = readout.Id, TopicId = topicIds[t.Slug] }).ToList();
+            readout.Topics = items[i].Tags.Rows(readout.Id, newLabels);
             (readout.Version, readout.Change, readout.CreatedAt, readout.UpdatedAt, readout.UpdatedBy) = (1, ReadoutChange.Created, now, now, writer.KeyName);
         }
 
-        var topicRows = readouts.SelectMany(r => r.Topics.Select(t => (ReadoutId: r.Id, t.TopicId))).ToList();
+        // A row per label and per word found: readout_topics gathers them per subject.
+        var topicWords = readouts.SelectMany(r => r.Topics.SelectMany(t => t.Labels.Select(l => (ReadoutId: r.Id, t.TopicId, IsLabel: true, Word: l))
+            .Concat(t.Mentions.Select(m => (ReadoutId: r.Id, t.TopicId, IsLabel: false, Word: m))))).ToList();
         var statements = readouts.SelectMany(r => r.Statements.Select(s => (ReadoutId: r.Id, s.Position, s.SpeakerId, s.Text))).ToList();
 
         await using var batch = db.NewBatch();
@@ -334,8 +351,15 @@ public sealed class ReadoutImporter(
             now,
             writer.KeyName));
         batch.BatchCommands.Add(Command(
-            "INSERT INTO readout_topics (readout_id, topic_id) SELECT * FROM unnest($1::bigint[], $2::integer[])",
-            topicRows.Select(t => t.ReadoutId).ToArray(), topicRows.Select(t => t.TopicId).ToArray()));
+            """
+            INSERT INTO readout_topics (readout_id, topic_id, labels, mentions)
+            SELECT readout_id, topic_id,
+                coalesce(array_agg(word ORDER BY n) FILTER (WHERE is_label), '{}'), coalesce(array_agg(word ORDER BY n) FILTER (WHERE NOT is_label), '{}')
+            FROM unnest($1::bigint[], $2::integer[], $3::boolean[], $4::text[]) WITH ORDINALITY AS t(readout_id, topic_id, is_label, word, n)
+            GROUP BY readout_id, topic_id
+            """,
+            topicWords.Select(t => t.ReadoutId).ToArray(), topicWords.Select(t => t.TopicId).ToArray(),
+            topicWords.Select(t => t.IsLabel).ToArray(), topicWords.Select(t => t.Word).ToArray()));
         batch.BatchCommands.Add(Command(
             "INSERT INTO statements (readout_id, position, speaker_id, text) SELECT * FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::text[])",
             statements.Select(s => s.ReadoutId).ToArray(),
@@ -346,7 +370,7 @@ public sealed class ReadoutImporter(
     }
 
     /// <summary>The parameters $1-$6 of <see cref="GatheredSql"/> for these readouts, linked and with their topics' ids.</summary>
-    private static object[] Gathered(List<(ResolvedReadout Item, NpgsqlTsVector Vector)> items)
+    private static object[] Gathered(List<(ResolvedReadout Item, NpgsqlTsVector Vector, Tagged Tags)> items)
     {
         var topics = items.SelectMany(i => i.Item.Readout.Topics.Select(t => (CallId: i.Item.Readout.CallId!.Value, t.TopicId))).ToList();
         return

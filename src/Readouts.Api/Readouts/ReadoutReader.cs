@@ -2,12 +2,13 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Readouts.Api.Infrastructure;
+using Readouts.Api.Topics;
 
 namespace Readouts.Api.Readouts;
 
 /// <summary>
 /// Whole readouts as the API shows them: one readout, or every readout of a call. Hand-written:
-/// three flat queries sent in one round trip (readouts, their topics, their statements), names
+/// three flat queries sent in one round trip (readouts, their subjects, their statements), names
 /// from <see cref="RegistryNames"/>. EF's projection of the same shape joins topics and statements
 /// into one row set, repeating each body once per topic and statement, and costs a call's page
 /// three times as much. Leaders and topics are ordered by name, ordinally, as in every list.
@@ -31,7 +32,7 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
     private async Task<List<ReadoutResponse>> ReadAsync(string condition, object value, CancellationToken ct)
     {
         var rows = new List<Row>();
-        var topics = new List<(long ReadoutId, int TopicId)>();
+        var topics = new List<TopicRow>();
         var statements = new List<(long ReadoutId, int? SpeakerId, string Text)>();
 
         await db.Database.OpenConnectionAsync(ct);
@@ -45,7 +46,7 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
                 ORDER BY r.published_at IS NULL, r.published_at, r.id
                 """, value));
             batch.BatchCommands.Add(Command($"""
-                SELECT t.readout_id, t.topic_id FROM readout_topics t JOIN readouts r ON r.id = t.readout_id
+                SELECT t.readout_id, t.topic_id, t.labels, t.mentions FROM readout_topics t JOIN readouts r ON r.id = t.readout_id
                 WHERE r.deleted_at IS NULL AND {condition}
                 """, value));
             batch.BatchCommands.Add(Command($"""
@@ -66,7 +67,7 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                topics.Add((reader.GetInt64(0), reader.GetInt32(1)));
+                topics.Add(new TopicRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3)));
             }
 
             await reader.NextResultAsync(ct);
@@ -94,15 +95,18 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
                 i.Readout.Id, i.Readout.CallId!.Value, i.Readout.Version, i.Readout.UpdatedAt, i.Readout.SourceId, i.Readout.Language, i.Readout.CallDate,
                 i.Readout.PublishedAt is { } published ? AsStored(published) : null, i.Readout.Title, i.Readout.Url, i.Readout.Body, i.Readout.CreatedAt,
                 [.. i.LeaderIds.Order()])).ToList(),
-            inserted.SelectMany(i => i.Readout.Topics.Select(t => (i.Readout.Id, t.TopicId))).ToList(),
+            inserted.SelectMany(i => i.Readout.Topics.Select(t => new TopicRow(i.Readout.Id, t.TopicId, t.Labels, t.Mentions))).ToList(),
             inserted.SelectMany(i => i.Readout.Statements.OrderBy(s => s.Position).Select(s => (i.Readout.Id, s.SpeakerId, s.Text))).ToList(),
             ct)).ToDictionary(r => r.Id);
 
     /// <summary>An instant as timestamptz keeps it: to the microsecond, the rest cut off (as Npgsql sends it).</summary>
     public static DateTimeOffset AsStored(DateTimeOffset instant) => instant.AddTicks(-(instant.UtcTicks % TimeSpan.TicksPerMicrosecond));
 
+    /// <summary>A readout's subject: the labels that named it and the words found.</summary>
+    private sealed record TopicRow(long ReadoutId, int TopicId, string[] Labels, string[] Mentions);
+
     private async Task<List<ReadoutResponse>> ShapeAsync(
-        List<Row> rows, List<(long ReadoutId, int TopicId)> topics, List<(long ReadoutId, int? SpeakerId, string Text)> statements, CancellationToken ct)
+        List<Row> rows, List<TopicRow> topics, List<(long ReadoutId, int? SpeakerId, string Text)> statements, CancellationToken ct)
     {
         var names = await registry.NamesAsync(
             db,
@@ -110,13 +114,15 @@ public sealed class ReadoutReader(ReadoutsDbContext db, RegistryNames registry)
             topics.Select(t => t.TopicId),
             rows.Select(r => r.SourceId),
             ct);
-        var topicsOf = topics.ToLookup(t => t.ReadoutId, t => names.Topics[t.TopicId]);
+        var topicsOf = topics.Where(t => t.Labels.Length > 0).ToLookup(t => t.ReadoutId, t => names.Topics[t.TopicId]);
+        var mentionsOf = topics.Where(t => t.Mentions.Length > 0).ToLookup(t => t.ReadoutId, t => (Topic: names.Topics[t.TopicId], t.Mentions));
         var statementsOf = statements.ToLookup(s => s.ReadoutId, s => new StatementResponse(
             s.SpeakerId is { } speaker ? new SpeakerRef(names.Leaders[speaker].Slug, names.Leaders[speaker].Name) : null, s.Text));
         return rows.Select(r => new ReadoutResponse(
             r.Id, r.CallId, r.Version, r.UpdatedAt, names.Sources[r.SourceId], r.Language, r.CallDate, r.PublishedAt, r.Title, r.Url, r.Body,
             r.LeaderIds.Select(id => names.Leaders[id]).OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
             topicsOf[r.Id].OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            mentionsOf[r.Id].OrderBy(m => m.Topic.Name, StringComparer.Ordinal).Select(m => new MentionedTopic(m.Topic.Slug, m.Topic.Name, m.Topic.Kind, m.Mentions)).ToList(),
             statementsOf[r.Id].ToList(),
             r.CreatedAt)).ToList();
     }

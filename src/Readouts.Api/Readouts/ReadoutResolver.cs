@@ -7,11 +7,17 @@ using Readouts.Api.Leaders;
 
 namespace Readouts.Api.Readouts;
 
-/// <summary>A posted readout with its references resolved: not yet linked, topics not yet attached.</summary>
+/// <summary>A posted readout with its references resolved: not yet linked, subjects not yet attached.</summary>
 /// <param name="Readout">The readout, its statements included.</param>
 /// <param name="LeaderIds">Its leaders, distinct.</param>
-/// <param name="Topics">Its topics: each distinct slug, with the first spelling that gave it.</param>
-public sealed record ResolvedReadout(Readout Readout, IReadOnlyCollection<int> LeaderIds, IReadOnlyList<(string Slug, string Name)> Topics);
+/// <param name="Labels">Its topic labels as written, trimmed, one per folded form (<see cref="NameKey.Fold"/>).</param>
+/// <param name="LeaderCountries">Its leaders' countries, whose mentions are not subjects.</param>
+public sealed record ResolvedReadout(Readout Readout, IReadOnlyCollection<int> LeaderIds, IReadOnlyList<string> Labels, IReadOnlyCollection<string> LeaderCountries)
+{
+    /// <summary>What <see cref="Topics.SubjectTagger"/> tags.</summary>
+    public Topics.SubjectTagger.Item ForTagging() =>
+        new(Readout.Language, Labels, Topics.SubjectTagger.TextsOf(Readout), LeaderCountries);
+}
 
 /// <summary>
 /// Turns posted readouts into entities: the source, the leaders and the speakers resolved, every
@@ -73,7 +79,8 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, RegistryNames registry
             throw ApiProblemException.Unprocessable(errors);
         }
 
-        var leaderIds = leaderFields.Select(f => names[f.Text].Leader!.Id).Distinct().ToList();
+        var leaders = leaderFields.Select(f => names[f.Text].Leader!).DistinctBy(l => l.Id).ToList();
+        var leaderIds = leaders.Select(l => l.Id).ToList();
         if (leaderIds.Count < 2)
         {
             throw ApiProblemException.Unprocessable("leaders", "The leaders name fewer than two different people.");
@@ -88,7 +95,7 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, RegistryNames registry
         }
 
         var language = SearchLanguages.Normalize(request.Language!);
-        var topics = (request.Topics ?? []).Select(t => t!.Trim()).Select(t => (Slug: slugs[t], Name: t)).DistinctBy(t => t.Slug).ToList();
+        var labels = (request.Topics ?? []).Select(t => t!.Trim()).ToList();
         var readout = new Readout
         {
             SourceId = sourceId,
@@ -110,8 +117,9 @@ public sealed class ReadoutResolver(ReadoutsDbContext db, RegistryNames registry
                 Text = s.Text!,
             }).ToList(),
         };
-        readout.ContentHash = HashContent(readout, leaderIds, topics.Select(t => t.Slug));
-        return new ResolvedReadout(readout, leaderIds, topics);
+        // The labels' slugs, as before labels resolved to subjects, so that a resend stays identical.
+        readout.ContentHash = HashContent(readout, leaderIds, labels.Select(t => slugs[t]).Distinct());
+        return new ResolvedReadout(readout, leaderIds, labels.DistinctBy(NameKey.Fold).ToList(), leaders.Select(l => l.Country).Distinct().ToList());
     }
 
     /// <summary>

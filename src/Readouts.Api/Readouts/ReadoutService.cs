@@ -24,6 +24,8 @@ public sealed class ReadoutService(
     LeaderResolver leaders,
     SourceService sources,
     TopicService topics,
+    SubjectTagger tagger,
+    Subjects subjects,
     CallLinker linker,
     TimeProvider clock)
 {
@@ -81,9 +83,11 @@ public sealed class ReadoutService(
 
     /// <summary>
     /// A concurrent post of the same source and URL (about other leaders, so not serialised by the
-    /// linking lock) won the race. Running again finds it and answers as for a resend.
+    /// linking lock) won the race: running again finds it and answers as for a resend. Or a topic
+    /// was merged away, on any instance, since this one's subject index was built: running again
+    /// with a new index names the topic it was merged into.
     /// </summary>
-    private static async Task<T> RetryingRacesAsync<T>(Func<Task<T>> write)
+    private async Task<T> RetryingRacesAsync<T>(Func<Task<T>> write)
     {
         try
         {
@@ -93,16 +97,23 @@ public sealed class ReadoutService(
         {
             return await write();
         }
+        catch (Exception e) when (e.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation, ConstraintName: TopicKey })
+        {
+            subjects.Invalidate();
+            return await write();
+        }
     }
 
     private const string NaturalKey = "ix_readouts_source_id_url";
+
+    private const string TopicKey = "fk_readout_topics_topics_topic_id";
 
     /// <summary>
     /// Replaces a readout's content with a source's correction: 200 with the new version. The
     /// version replaced goes to the history. Changed leaders or date re-link it by the linking rules.
     /// </summary>
     public Task<WriteOutcome> UpdateAsync(long id, IReadOnlyList<string> ifMatch, ReadoutRequest request, WriteContext writer, CancellationToken ct) =>
-        unitOfWork.RunAsync(writer, request, async ct =>
+        RetryingRacesAsync(() => unitOfWork.RunAsync(writer, request, async ct =>
         {
             var readout = await LoadForChangeAsync(id, ifMatch, ct);
             var resolved = await resolver.ResolveAsync(request, ct);
@@ -124,7 +135,8 @@ public sealed class ReadoutService(
             var relink = newKey != oldKey || content.CallDate != readout.CallDate;
             // Before the linking lock, as a post ensures them: waiting on another transaction's new
             // topic while holding the lock that transaction waits for would be a deadlock.
-            var topicIds = await topics.EnsureAsync(resolved.Topics, ct);
+            var tagged = (await tagger.TagAsync(db, [resolved.ForTagging()], ct))[0];
+            var newLabels = await topics.EnsureOthersAsync(tagged.NewLabels, ct);
             await linker.LockAsync([oldKey, newKey], ct);
             await ArchiveAsync(readout, ct);
 
@@ -138,13 +150,14 @@ public sealed class ReadoutService(
             readout.ContentHash = content.ContentHash;
             await db.ReadoutTopics.Where(t => t.ReadoutId == id).ExecuteDeleteAsync(ct);
             await db.Statements.Where(s => s.ReadoutId == id).ExecuteDeleteAsync(ct);
-            db.ReadoutTopics.AddRange(topicIds.Values.Select(topicId => new ReadoutTopic { ReadoutId = id, TopicId = topicId }));
+            db.ReadoutTopics.AddRange(tagged.Rows(id, newLabels));
             db.Statements.AddRange(content.Statements.Select(s => new Statement { ReadoutId = id, Position = s.Position, SpeakerId = s.SpeakerId, Text = s.Text }));
             if (relink)
             {
                 await linker.LinkAsync([(readout, resolved.LeaderIds)], ct);
             }
 
+            readout.SubjectsStale = false;
             Stamp(readout, ReadoutChange.Corrected, writer);
             await SaveAsync(ct);
             try
@@ -159,7 +172,7 @@ public sealed class ReadoutService(
             }
 
             return await CurrentAsync(id, ct);
-        }, ct);
+        }, ct));
 
     /// <summary>
     /// Deletes a readout: 204. It leaves its call (a call left with no readouts is removed) and

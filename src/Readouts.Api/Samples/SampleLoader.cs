@@ -6,10 +6,12 @@ using Readouts.Api.Readouts;
 namespace Readouts.Api.Samples;
 
 /// <summary>
-/// Loads the seed article's two accounts of the Erdoğan–Putin call of 2025-11-24 (the Turkish
-/// Presidency's and the Kremlin's, as the article reports them in Turkish) through the same
-/// service a POST uses, so they are validated and linked like any readout. Re-running is harmless:
-/// a stored sample is an identical resend.
+/// Loads the seed article's two accounts of the Erdoğan–Putin call of 2025-11-24: the Turkish
+/// Presidency's in Turkish, as the article reports it, and the Kremlin's in Russian (rendered from
+/// the article's Turkish report of it), each with its own labels, through the same service a POST
+/// uses, so they are validated, linked and compared like any readout. Re-running is harmless: a
+/// stored sample is an identical resend, and one stored with other content (by an earlier
+/// version of the samples) is left as it is.
 /// </summary>
 public static class SampleLoader
 {
@@ -27,7 +29,17 @@ public static class SampleLoader
         {
             // As MVC does for a post's body before CreateAsync.
             await validator.ValidateAndThrowAsync(sample, ct);
-            var outcome = await readouts.CreateAsync(sample, WriteContext.System("load samples"), ct);
+            WriteOutcome outcome;
+            try
+            {
+                outcome = await readouts.CreateAsync(sample, WriteContext.System("load samples"), ct);
+            }
+            catch (ApiProblemException e) when (e.Status == StatusCodes.Status409Conflict)
+            {
+                logger.LogWarning("Sample readout from {Source} at {Url} left as stored: {Reason}", sample.Source, sample.Url, e.Detail);
+                continue;
+            }
+
             var readout = JsonSerializer.Deserialize<ReadoutResponse>(outcome.Json!, JsonSerializerOptions.Web)!;
             logger.LogInformation("Sample readout {ReadoutId} from {Source} in call {CallId}: {Outcome}", readout.Id, readout.Source, readout.CallId, outcome.Status == StatusCodes.Status201Created ? "loaded" : "already present");
         }

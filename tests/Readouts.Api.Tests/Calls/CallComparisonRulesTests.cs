@@ -11,12 +11,12 @@ public sealed class CallComparisonRulesTests
 {
     private static readonly LeaderRef First = new("a-leader", "A Leader", "US");
     private static readonly LeaderRef Other = new("b-leader", "B Leader", "FR");
-    private static readonly TopicRef Trade = new("trade", "Trade");
-    private static readonly TopicRef Climate = new("climate", "Climate");
-    private static readonly TopicRef Security = new("security", "Security");
+    private static readonly TopicRef Trade = new("trade", "Trade", "theme");
+    private static readonly TopicRef Climate = new("climate", "Climate", "theme");
+    private static readonly TopicRef Security = new("security", "Security", "other");
 
     private static ReadoutResponse Readout(long id, string source, string language, TopicRef[] topics, params StatementResponse[] statements) =>
-        new(id, 1, 1, DateTimeOffset.UnixEpoch, source, language, new DateOnly(2025, 1, 1), null, "t", $"https://{source}.org/{id}", "b", [First, Other], topics, statements, DateTimeOffset.UnixEpoch);
+        new(id, 1, 1, DateTimeOffset.UnixEpoch, source, language, new DateOnly(2025, 1, 1), null, "t", $"https://{source}.org/{id}", "b", [First, Other], topics, [], statements, DateTimeOffset.UnixEpoch);
 
     private static ReadoutResponse Published(ReadoutResponse readout, string publishedAt) =>
         readout with { PublishedAt = DateTimeOffset.Parse(publishedAt, CultureInfo.InvariantCulture) };
@@ -50,11 +50,12 @@ public sealed class CallComparisonRulesTests
     }
 
     [Fact]
-    public void A_call_with_one_source_has_all_its_topics_shared_and_nobody_published_first()
+    public void A_call_told_by_one_source_shares_nothing_and_nobody_published_first()
     {
         var comparison = CallComparison.Of(CallOf(Readout(1, "us", "en", [Trade])));
 
-        Assert.Equal([Trade], comparison.SharedTopics);
+        Assert.Empty(comparison.SharedTopics);
+        Assert.Equal([Trade], comparison.TopicsOnlyIn["us"]);
         Assert.Null(comparison.PublishedFirst);
     }
 

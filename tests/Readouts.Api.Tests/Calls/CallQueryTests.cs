@@ -231,7 +231,10 @@ public sealed class CallQueryTests(ReadoutsApiFactory api) : IClassFixture<Reado
         Assert.Equal(readout.CallId, call.Id);
         Assert.Equal(date, call.Date);
         Assert.Equal([("donald-trump", "Donald Trump", "US"), ("mark-carney", "Mark Carney", "CA")], call.Leaders.Select(l => (l.Slug, l.Name, l.Country)).Order());
-        Assert.Equal([("arctic-security", "Arctic security"), ("fentanyl", "Fentanyl"), ("tariffs", "Tariffs")], call.Topics.Select(t => (t.Slug, t.Name)).Order());
+        // Their labels (Tariffs is a theme of the registry, the others labels of their own), and what both texts mention.
+        Assert.Equal(
+            [("arctic-security", "Arctic security", "other"), ("bilateral-relations", "Bilateral relations", "theme"), ("fentanyl", "Fentanyl", "other"), ("tariffs", "Tariffs", "theme")],
+            call.Topics.Select(t => (t.Slug, t.Name, t.Kind)).Order());
         Assert.Equal([first, second], call.Sources.Order());
     }
 
@@ -240,7 +243,7 @@ public sealed class CallQueryTests(ReadoutsApiFactory api) : IClassFixture<Reado
     {
         var date = TestData.NewDate();
         var source = await client.NewSourceAsync();
-        var readout = await client.PostReadoutAsync(TestData.Readout(source, date, "Albanese", "Takaichi") with { Topics = ["Critical minerals"] });
+        var readout = await client.PostReadoutAsync(TestData.Readout(source, date, "Albanese", "Takaichi") with { Topics = ["Critical minerals"], Body = "The leaders spoke." });
 
         var page = await client.GetJsonAsync<JsonElement>($"/api/calls?leader=albanese&{Window(date, date)}");
 
@@ -252,7 +255,7 @@ public sealed class CallQueryTests(ReadoutsApiFactory api) : IClassFixture<Reado
         Assert.All(call.GetProperty("leaders").EnumerateArray(), l => Assert.Equal(["country", "name", "slug"], Names(l)));
         Assert.Equal(["anthony-albanese", "sanae-takaichi"], call.GetProperty("leaders").EnumerateArray().Select(l => l.GetProperty("slug").GetString()).Order());
         var topic = Assert.Single(call.GetProperty("topics").EnumerateArray());
-        Assert.Equal(["name", "slug"], Names(topic));
+        Assert.Equal(["kind", "name", "slug"], Names(topic));
         Assert.Equal("critical-minerals", topic.GetProperty("slug").GetString());
         Assert.Equal([source], call.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
     }

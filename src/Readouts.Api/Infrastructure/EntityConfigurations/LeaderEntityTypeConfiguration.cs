@@ -12,6 +12,7 @@ internal sealed class LeaderEntityTypeConfiguration : IEntityTypeConfiguration<L
         builder.HasIndex(l => l.Slug).IsUnique();
         builder.Property(l => l.Name).HasMaxLength(200);
         builder.Property(l => l.Country).HasMaxLength(2).IsFixedLength();
+        builder.Property(l => l.Wikidata).HasMaxLength(20);
         builder.HasMany(l => l.Names).WithOne().HasForeignKey(n => n.LeaderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -36,6 +36,9 @@ internal sealed class ReadoutEntityTypeConfiguration : IEntityTypeConfiguration<
         // GET /api/readouts?source=, newest first.
         builder.HasIndex(r => new { r.SourceId, r.CallDate, r.Id }).IsDescending(false, true, true);
 
+        // SubjectRereader's queue: the few readouts whose subjects are to be read again.
+        builder.HasIndex(r => r.Id, "ix_readouts_subjects_stale").HasDatabaseName("ix_readouts_subjects_stale").HasFilter("subjects_stale");
+
         builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Topics).WithOne().HasForeignKey(t => t.ReadoutId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Statements).WithOne().HasForeignKey(s => s.ReadoutId).OnDelete(DeleteBehavior.Cascade);

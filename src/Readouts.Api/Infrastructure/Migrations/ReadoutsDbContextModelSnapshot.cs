@@ -21,6 +21,7 @@ namespace Readouts.Api.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.4")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -210,6 +211,11 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("slug");
 
+                    b.Property<string>("Wikidata")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("wikidata");
+
                     b.HasKey("Id")
                         .HasName("pk_leaders");
 
@@ -337,6 +343,10 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source_id");
 
+                    b.Property<bool>("SubjectsStale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("subjects_stale");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -384,6 +394,10 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.HasIndex("SourceId", "CallDate", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_readouts_source_id_call_date_id");
+
+                    b.HasIndex(new[] { "Id" }, "ix_readouts_subjects_stale")
+                        .HasDatabaseName("ix_readouts_subjects_stale")
+                        .HasFilter("subjects_stale");
 
                     b.ToTable("readouts", (string)null);
                 });
@@ -434,6 +448,16 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.Property<int>("TopicId")
                         .HasColumnType("integer")
                         .HasColumnName("topic_id");
+
+                    b.PrimitiveCollection<string[]>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("labels");
+
+                    b.PrimitiveCollection<string[]>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mentions");
 
                     b.HasKey("ReadoutId", "TopicId")
                         .HasName("pk_readout_topics");
@@ -536,6 +560,20 @@ namespace Readouts.Api.Infrastructure.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("other")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -548,14 +586,117 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("slug");
 
+                    b.Property<string>("Wikidata")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("wikidata");
+
                     b.HasKey("Id")
                         .HasName("pk_topics");
+
+                    b.HasIndex("Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_topics_country")
+                        .HasFilter("country IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_topics_slug");
 
+                    b.HasIndex("Wikidata")
+                        .IsUnique()
+                        .HasDatabaseName("ix_topics_wikidata")
+                        .HasFilter("wikidata IS NOT NULL");
+
                     b.ToTable("topics", (string)null);
+                });
+
+            modelBuilder.Entity("Readouts.Api.Topics.TopicName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Cased")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cased");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("LatinKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("latin_key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_topic_names");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_topic_names_key");
+
+                    b.HasIndex("Text")
+                        .IsUnique()
+                        .HasDatabaseName("ix_topic_names_text");
+
+                    b.HasIndex("TopicId")
+                        .HasDatabaseName("ix_topic_names_topic_id");
+
+                    b.HasIndex(new[] { "Key" }, "ix_topic_names_key_trgm")
+                        .HasDatabaseName("ix_topic_names_key_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Key" }, "ix_topic_names_key_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Key" }, "ix_topic_names_key_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LatinKey" }, "ix_topic_names_latin_key_trgm")
+                        .HasDatabaseName("ix_topic_names_latin_key_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LatinKey" }, "ix_topic_names_latin_key_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LatinKey" }, "ix_topic_names_latin_key_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("topic_names", (string)null);
+                });
+
+            modelBuilder.Entity("Readouts.Api.Topics.TopicRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer")
+                        .HasColumnName("topic_id");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_topic_redirects");
+
+                    b.HasIndex("TopicId")
+                        .HasDatabaseName("ix_topic_redirects_topic_id");
+
+                    b.ToTable("topic_redirects", (string)null);
                 });
 
             modelBuilder.Entity("Readouts.Api.Calls.CallLeader", b =>
@@ -654,6 +795,26 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.Navigation("Speaker");
                 });
 
+            modelBuilder.Entity("Readouts.Api.Topics.TopicName", b =>
+                {
+                    b.HasOne("Readouts.Api.Topics.Topic", null)
+                        .WithMany("Names")
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_topic_names_topics_topic_id");
+                });
+
+            modelBuilder.Entity("Readouts.Api.Topics.TopicRedirect", b =>
+                {
+                    b.HasOne("Readouts.Api.Topics.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_topic_redirects_topics_topic_id");
+                });
+
             modelBuilder.Entity("Readouts.Api.Calls.Call", b =>
                 {
                     b.Navigation("Leaders");
@@ -671,6 +832,11 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.Navigation("Statements");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Readouts.Api.Topics.Topic", b =>
+                {
+                    b.Navigation("Names");
                 });
 #pragma warning restore 612, 618
         }
