@@ -10,7 +10,8 @@ public sealed record RankedSlug(string Slug, int Rank);
 /// <summary>
 /// Search over a registry's names (leaders', topics'), in any script, best match first: the
 /// whole folded name, then a name it begins, then the same transliterated (Путин, putin), then
-/// part of a name in either form; ties by slug. Paged by (rank, slug).
+/// part of a name in either form; within each, the shorter name first (укр: Украина before
+/// украинский кризис), then by slug. Paged by (rank, slug).
 /// </summary>
 public static class NameSearch
 {
@@ -29,13 +30,11 @@ public static class NameSearch
 #pragma warning disable EF1002 // The interpolated names are the callers' constant table and column names; the values are parameters.
         return await db.Database.SqlQueryRaw<RankedSlug>(
             $"""
-            SELECT o.slug AS "Slug", min(CASE WHEN n.key = @key THEN 0 WHEN n.key LIKE @key || '%' THEN 1
-                WHEN n.latin_key = @latin THEN 2 WHEN n.latin_key LIKE @latin || '%' THEN 3 ELSE 4 END) AS "Rank"
+            SELECT o.slug AS "Slug", min({Rank}) AS "Rank"
             FROM {names} n JOIN {owners} o ON o.id = n.{owner}
             WHERE n.key LIKE '%' || @key || '%' OR (@latin <> '' AND n.latin_key LIKE '%' || @latin || '%')
             GROUP BY o.slug
-            HAVING (min(CASE WHEN n.key = @key THEN 0 WHEN n.key LIKE @key || '%' THEN 1
-                WHEN n.latin_key = @latin THEN 2 WHEN n.latin_key LIKE @latin || '%' THEN 3 ELSE 4 END), o.slug) > (@afterRank, @afterSlug)
+            HAVING (min({Rank}), o.slug) > (@afterRank, @afterSlug)
             ORDER BY 2, 1
             LIMIT @take
             """,
@@ -43,6 +42,12 @@ public static class NameSearch
             new NpgsqlParameter("afterSlug", afterSlug), new NpgsqlParameter("take", limit + 1)).ToListAsync(ct);
 #pragma warning restore EF1002
     }
+
+    /// <summary>How well a name n matches: the kind of match, times 1,000, plus the name's length.</summary>
+    private const string Rank = """
+        (CASE WHEN n.key = @key THEN 0 WHEN n.key LIKE @key || '%' THEN 1
+            WHEN n.latin_key = @latin THEN 2 WHEN n.latin_key LIKE @latin || '%' THEN 3 ELSE 4 END) * 1000 + least(length(n.key), 999)
+        """;
 
     public static string CursorOf(RankedSlug found) => Cursor.Encode(FormattableString.Invariant($"{found.Rank}|{found.Slug}"));
 }

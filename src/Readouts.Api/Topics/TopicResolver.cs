@@ -13,7 +13,9 @@ namespace Readouts.Api.Topics;
 /// <item>Failing that, a label whose words, stemmed with the configuration of the readout's language
 /// (of every language, for a query), equal a name's words in that language is that name's topic
 /// (Украине, Ukrayna'nın). Where the stems fit names of several topics, the name that shares the
-/// longest beginning with the label wins, then the shorter name; a true tie resolves to none.</item>
+/// longest beginning with the label wins, then the shorter name; a true tie resolves to none. The
+/// endings an apostrophe joins to a word are tried without, as the case endings Turkish writes so
+/// (Ukrayna'nın is Ukrayna).</item>
 /// <item>Transliteration or likeness alone never resolves a label: Iran is not Iraq, Austria not
 /// Australia, Niger not Nigeria. A label that resolves to none becomes a topic of its own, of
 /// kind <c>other</c> (see <see cref="TopicService"/>).</item>
@@ -48,7 +50,7 @@ public static class TopicResolver
     /// <summary>The label's words, lowered, that rule 3 stems in each of its languages.</summary>
     public static IEnumerable<(string Config, string Word)> WordsToStem(SubjectIndex index, string label, string? language)
     {
-        var words = LoweredWords(label);
+        var words = LoweredWords(label, endings: true);
         return LanguagesFor(index, language).SelectMany(l => words.Select(w => (l.Config, w))).Distinct();
     }
 
@@ -58,25 +60,22 @@ public static class TopicResolver
     /// </summary>
     public static int? ByStems(SubjectIndex index, string label, string? language, Func<string, string, string?> lexemeOf)
     {
-        var words = LoweredWords(label);
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
         var lowered = Words.Lower(label.Trim());
         var candidates = new List<AliasForm>();
-        foreach (var aliases in LanguagesFor(index, language))
+        foreach (var words in new[] { LoweredWords(label, endings: true), LoweredWords(label, endings: false) }.Where(w => w.Count > 0).DistinctBy(w => string.Join(' ', w)))
         {
-            var lexemes = words.Select(w => lexemeOf(aliases.Config, w)).ToList();
-            if (lexemes.Any(l => l is null) || lexemes.All(l => l!.Length == 0))
+            foreach (var aliases in LanguagesFor(index, language))
             {
-                continue;
-            }
+                var lexemes = words.Select(w => lexemeOf(aliases.Config, w)).ToList();
+                if (lexemes.Any(l => l is null) || lexemes.All(l => l!.Length == 0))
+                {
+                    continue;
+                }
 
-            if (aliases.BySignature.TryGetValue(LanguageAliases.Signature(words, lexemes!), out var forms))
-            {
-                candidates.AddRange(forms);
+                if (aliases.BySignature.TryGetValue(LanguageAliases.Signature(words, lexemes!), out var forms))
+                {
+                    candidates.AddRange(forms);
+                }
             }
         }
 
@@ -94,6 +93,12 @@ public static class TopicResolver
         return ranked.Any(r => r.Shared == best.Shared && r.Length == best.Length && r.TopicId != best.TopicId) ? null : best.TopicId;
     }
 
-    private static List<string> LoweredWords(string label) =>
-        Words.Split(label).Select(w => Words.Lower(label.AsSpan(w.Start, w.Length))).ToList();
+    /// <summary>The label's words, lowered; without <paramref name="endings"/>, not those an apostrophe joins to the word before.</summary>
+    private static List<string> LoweredWords(string label, bool endings)
+    {
+        var words = Words.Split(label);
+        return words.Where((w, i) => endings || i == 0 || words[i - 1].SurfaceEnd <= w.Start)
+            .Select(w => Words.Lower(label.AsSpan(w.Start, w.Length)))
+            .ToList();
+    }
 }
