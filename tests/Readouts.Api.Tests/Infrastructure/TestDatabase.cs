@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using Readouts.Api.Infrastructure;
 using Testcontainers.PostgreSql;
@@ -42,11 +43,43 @@ public static class TestDatabase
         return WithDatabase(name);
     }
 
+    /// <summary>
+    /// Creates a database migrated only up to <paramref name="migration"/> (its full name, e.g.
+    /// 20261203071910_DropReadoutSearchVector), as a database of that release would be: for the
+    /// tests of an upgrade.
+    /// </summary>
+    public static async Task<string> CreateAtMigrationAsync(string migration)
+    {
+        await EnsureServerAsync();
+        var name = $"readouts_test_{RunId}_{Guid.NewGuid().ToString("N")[..16]}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        var options = new DbContextOptionsBuilder<ReadoutsDbContext>().UseNpgsql(WithDatabase(name)).UseSnakeCaseNamingConvention().Options;
+        await using (var db = new ReadoutsDbContext(options))
+        {
+            await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migration);
+        }
+
+        return WithDatabase(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
+            {
+                // FORCE may not end an autovacuum worker (run by the superuser) busy on a database
+                // that has just been loaded: it finishes within moments.
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task EnsureServerAsync()

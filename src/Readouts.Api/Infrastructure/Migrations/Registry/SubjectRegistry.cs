@@ -8,7 +8,8 @@ namespace Readouts.Api.Infrastructure.Migrations.Registry;
 /// <param name="Text">As written.</param>
 /// <param name="Languages">The languages whose texts are searched for it (the data's languages that list it, but those that list it as labelOnly).</param>
 /// <param name="Cased">Found only as written: the data says so, or it is written in capitals (<see cref="Topics.MentionFinder.IsWrittenInCapitals"/>).</param>
-internal sealed record RegistryName(string Text, string[] Languages, bool Cased);
+/// <param name="ListedIn">Every language the data lists it in, label-only ones included.</param>
+internal sealed record RegistryName(string Text, string[] Languages, bool Cased, string[] ListedIn);
 
 /// <summary>A subject as the registry's data files describe it.</summary>
 internal sealed record RegistrySubject(string Slug, string Name, string Kind, string? Wikidata, string? Country, IReadOnlyList<RegistryName> Names);
@@ -67,7 +68,7 @@ internal static class SubjectRegistry
                 .Order(StringComparer.Ordinal)
                 .ToArray();
             var cased = group.Any(n => entry.Cased?.GetValueOrDefault(n.Language)?.Contains(n.Text) == true) || Topics.MentionFinder.IsWrittenInCapitals(text);
-            names.Add(new RegistryName(text, searched, cased));
+            names.Add(new RegistryName(text, searched, cased, [.. group.Select(n => n.Language).Distinct().Order(StringComparer.Ordinal)]));
         }
 
         return new RegistrySubject(entry.Slug, name, entry.Kind, entry.Wikidata, entry.Code, names);
