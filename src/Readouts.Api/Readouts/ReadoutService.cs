@@ -299,7 +299,29 @@ public sealed class ReadoutService(
 
         var revision = await db.ReadoutRevisions.AsNoTracking().SingleAsync(r => r.ReadoutId == id && r.Number == number, ct);
         return new RevisionResponse(revision.Number, revision.Change, revision.WrittenAt, revision.WrittenBy,
-            JsonSerializer.Deserialize<ReadoutResponse>(revision.Snapshot, ApiJson.Options));
+            await AsAnsweredNowAsync(JsonSerializer.Deserialize<ReadoutResponse>(revision.Snapshot, ApiJson.Options), ct));
+    }
+
+    /// <summary>
+    /// A version stored before subjects existed, in today's shape: no mentions were looked for then,
+    /// and its topics get the kind their slugs have now (other, for a slug no topic has any more).
+    /// </summary>
+    private async Task<ReadoutResponse?> AsAnsweredNowAsync(ReadoutResponse? snapshot, CancellationToken ct)
+    {
+        if (snapshot is null || (snapshot.MentionedTopics is not null && snapshot.Topics.All(t => t.Kind is not null)))
+        {
+            return snapshot;
+        }
+
+        var index = await subjects.GetAsync(ct);
+        return snapshot with
+        {
+            MentionedTopics = snapshot.MentionedTopics ?? [],
+            Topics = [.. snapshot.Topics.Select(t => t with
+            {
+                Kind = t.Kind ?? (index.BySlug.TryGetValue(t.Slug, out var id) && index.Topics.TryGetValue(id, out var topic) ? topic.Kind : TopicKind.Other),
+            })],
+        };
     }
 
     public async Task<Page<ReadoutSummary>> ListAsync(ReadoutQuery query, CancellationToken ct)

@@ -41,6 +41,12 @@ public sealed class SubjectUpgradeTests(ReadoutsApiFactory api) : IClassFixture<
             SELECT 1, id FROM topics WHERE slug IN ('ukraina', 'us-peace-proposals') UNION ALL SELECT 2, id FROM topics WHERE slug = 'ukraine';
             INSERT INTO statements (readout_id, position, speaker_id, text)
             VALUES (1, 0, (SELECT id FROM leaders WHERE slug = 'vladimir-putin'), 'Россия за урегулирование кризиса вокруг Украины.');
+            -- A correction had been made: its first version is kept as that release showed readouts.
+            UPDATE readouts SET version = 2, change = 'corrected' WHERE id = 1;
+            INSERT INTO readout_revisions (readout_id, number, change, written_at, written_by, snapshot)
+            VALUES (1, 1, 'created', now(), 'test', '{"id": 1, "callId": 1, "version": 1, "updatedAt": "2025-11-24T12:00:00+00:00", "source": "kremlin",
+                "language": "ru", "callDate": "2025-11-24", "publishedAt": null, "title": "Телефонный разговор", "url": "http://kremlin.ru/upgrade-test",
+                "body": "Украина.", "leaders": [], "topics": [{"slug": "ukraina", "name": "Украина"}], "statements": [], "createdAt": "2025-11-24T12:00:00+00:00"}');
             SELECT setval(pg_get_serial_sequence('calls', 'id'), 1), setval(pg_get_serial_sequence('readouts', 'id'), 2);
             """, connection);
         await seed.ExecuteNonQueryAsync();
@@ -79,6 +85,11 @@ public sealed class SubjectUpgradeTests(ReadoutsApiFactory api) : IClassFixture<
         Assert.Equal(System.Net.HttpStatusCode.PermanentRedirect, moved.StatusCode);
         var labelOfItsOwn = await client.GetJsonAsync<TopicResponse>("/api/topics/us-peace-proposals");
         Assert.Equal(("other", "US peace proposals"), (labelOfItsOwn.Kind, labelOfItsOwn.Aliases.Single().Alias));
+
+        // A version stored before subjects answers in today's shape.
+        var first = (await client.GetJsonAsync<RevisionResponse>("/api/readouts/1/revisions/1")).Readout!;
+        Assert.Empty(first.MentionedTopics);
+        Assert.Equal(("ukraina", "country"), (first.Topics[0].Slug, first.Topics[0].Kind));
 
         foreach (var topic in new[] { "ukraine", "Украина", "Ukrayna", "ukraina" })
         {
