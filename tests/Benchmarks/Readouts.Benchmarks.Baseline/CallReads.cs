@@ -28,7 +28,7 @@ internal sealed class CallReads(NpgsqlDataSource db)
     private const string LeaderIdSql = "SELECT id FROM leaders WHERE slug = $1";
 
     // One statement: the page, then the leaders, topics and sources it names, each table read once
-    // for the whole page (kind 1, 2, 3), rather than once per call.
+    // for the whole page (kind 1, 2, 3), rather than once per call; detail is a leader's country or a topic's kind.
     private const string PageStart = """
         WITH page AS MATERIALIZED (
             SELECT id, date, leader_ids, topic_ids, source_ids
@@ -39,13 +39,13 @@ internal sealed class CallReads(NpgsqlDataSource db)
     private const string PageEnd = """
             ORDER BY date DESC, id DESC
             LIMIT $2)
-        SELECT 0 AS kind, id, date, leader_ids, topic_ids, source_ids, NULL::text AS slug, NULL::text AS name, NULL::char(2) AS country
+        SELECT 0 AS kind, id, date, leader_ids, topic_ids, source_ids, NULL::text AS slug, NULL::text AS name, NULL::text AS detail
         FROM page
         UNION ALL
-        SELECT 1, id, NULL, NULL, NULL, NULL, slug, name, country
+        SELECT 1, id, NULL, NULL, NULL, NULL, slug, name, country::text
         FROM leaders WHERE id IN (SELECT unnest(leader_ids) FROM page)
         UNION ALL
-        SELECT 2, id, NULL, NULL, NULL, NULL, slug, name, NULL
+        SELECT 2, id, NULL, NULL, NULL, NULL, slug, name, kind
         FROM topics WHERE id IN (SELECT unnest(topic_ids) FROM page)
         UNION ALL
         SELECT 3, id, NULL, NULL, NULL, NULL, slug, NULL, NULL
@@ -75,7 +75,7 @@ internal sealed class CallReads(NpgsqlDataSource db)
         """;
 
     private const string ReadoutTopicsSql = """
-        SELECT rt.readout_id, t.slug, t.name
+        SELECT rt.readout_id, t.slug, t.name, t.kind, cardinality(rt.labels) > 0, rt.mentions
         FROM readouts r
         JOIN readout_topics rt ON rt.readout_id = r.id
         JOIN topics t ON t.id = rt.topic_id
@@ -174,7 +174,7 @@ internal sealed class CallReads(NpgsqlDataSource db)
                         leaders.Add(rowId, new LeaderRef(reader.GetString(6), reader.GetString(7), reader.GetString(8)));
                         break;
                     case 2:
-                        topics.Add(rowId, new TopicRef(reader.GetString(6), reader.GetString(7)));
+                        topics.Add(rowId, new TopicRef(reader.GetString(6), reader.GetString(7), reader.GetString(8)));
                         break;
                     default:
                         sources.Add(rowId, reader.GetString(6));
@@ -249,6 +249,7 @@ internal sealed class CallReads(NpgsqlDataSource db)
                     leaders,
                     [],
                     [],
+                    [],
                     reader.GetFieldValue<DateTimeOffset>(10));
                 readouts.Add(readout);
                 byId.Add(readout.Id, readout);
@@ -263,7 +264,18 @@ internal sealed class CallReads(NpgsqlDataSource db)
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                byId[reader.GetInt64(0)].Topics.Add(new TopicRef(reader.GetString(1), reader.GetString(2)));
+                // A readout's subject: labelled by it, found in its text, or both.
+                var readout = byId[reader.GetInt64(0)];
+                var (slug, name, kind, mentions) = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(5));
+                if (reader.GetBoolean(4))
+                {
+                    readout.Topics.Add(new TopicRef(slug, name, kind));
+                }
+
+                if (mentions.Length > 0)
+                {
+                    readout.MentionedTopics.Add(new MentionedTopic(slug, name, kind, mentions));
+                }
             }
 
             await reader.NextResultAsync(ct);
@@ -275,7 +287,8 @@ internal sealed class CallReads(NpgsqlDataSource db)
 
             // As the API: the readouts' topics in readout order, first occurrence kept, then a stable
             // ordinal sort by name.
-            var callTopics = readouts.SelectMany(r => r.Topics).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+            var callTopics = readouts.SelectMany(r => r.Topics.Concat(r.MentionedTopics.Select(m => new TopicRef(m.Slug, m.Name, m.Kind))))
+                .Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             call = new CallDetails(id, readouts.Min(r => r.CallDate), leaders, callTopics, readouts);
         }
 

@@ -13,7 +13,9 @@ namespace Readouts.Benchmarks.Baseline;
 
 internal sealed record LeaderRef(string Slug, string Name, string Country);
 
-internal sealed record TopicRef(string Slug, string Name);
+internal sealed record TopicRef(string Slug, string Name, string Kind);
+
+internal sealed record MentionedTopic(string Slug, string Name, string Kind, string[] Words);
 
 internal sealed record SpeakerRef(string Slug, string Name);
 
@@ -37,6 +39,7 @@ internal sealed record ReadoutResponse(
     string Body,
     List<LeaderRef> Leaders,
     List<TopicRef> Topics,
+    List<MentionedTopic> MentionedTopics,
     List<StatementResponse> Statements,
     DateTimeOffset CreatedAt);
 

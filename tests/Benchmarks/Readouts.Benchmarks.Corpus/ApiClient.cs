@@ -10,7 +10,6 @@ public sealed record LeaderDto(string Slug, string Name, string Country, List<st
 
 public sealed record SourceDto(string Slug, string Name, string Country, string Url);
 
-public sealed record TopicDto(string Slug, string Name);
 
 public sealed record CallDto(long Id);
 

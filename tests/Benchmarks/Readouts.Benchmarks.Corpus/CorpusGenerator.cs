@@ -55,7 +55,7 @@ internal sealed class CorpusGenerator(World world, int seed, string urlPath = "n
         var span = Last.DayNumber - First.DayNumber;
         var callDate = date ?? First.AddDays((int)(Math.Sqrt(_random.NextDouble()) * span));
 
-        var callTopics = new List<string>();
+        var callTopics = new List<TopicSpec>();
         var topicCount = _random.Next(2, 7);
         while (callTopics.Count < topicCount)
         {
@@ -101,13 +101,17 @@ internal sealed class CorpusGenerator(World world, int seed, string urlPath = "n
             // Each source dates the call in its own time zone.
             var sideDate = i > 0 && _random.NextDouble() < 0.15 ? callDate.AddDays(1) : callDate;
             var other = leaders.First(l => l != speaker);
-            readouts.Add(Readout(source, language, sideDate, speaker, other, leaders, callTopics));
+            readouts.Add(Readout(source, language, sideDate, speaker, other, leaders, callTopics, labelled: (_calls + i) % 4 != 0));
         }
 
         return new GeneratedCall(leaders.Select(l => l.Slug).ToList(), readouts);
     }
 
-    private ReadoutItem Readout(SourceSpec source, string language, DateOnly date, LeaderSpec speaker, LeaderSpec other, List<LeaderSpec> leaders, List<string> callTopics)
+    /// <summary>
+    /// One side's readout, its labels in its own language; a quarter carry none (<paramref name="labelled"/>
+    /// false: many sources publish no tags), and the API finds their subjects in the text alone.
+    /// </summary>
+    private ReadoutItem Readout(SourceSpec source, string language, DateOnly date, LeaderSpec speaker, LeaderSpec other, List<LeaderSpec> leaders, List<TopicSpec> callTopics, bool labelled)
     {
         var vocabulary = Vocabulary.Of(language);
         var a = NameIn(speaker, language);
@@ -142,7 +146,7 @@ internal sealed class CorpusGenerator(World world, int seed, string urlPath = "n
             Fill(Pick(vocabulary.Titles), a, b),
             string.Create(CultureInfo.InvariantCulture, $"{source.Url}/{urlPath}/{date:yyyy/MM}/{_calls}-{language}"),
             leaders.Select(l => _random.NextDouble() < 0.7 ? l.Slug : l.Name).ToList(),
-            topics,
+            labelled ? topics.Select(t => t.In(language)).ToList() : [],
             statements,
             Body(vocabulary, a, b));
     }

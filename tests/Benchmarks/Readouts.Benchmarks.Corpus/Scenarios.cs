@@ -46,19 +46,12 @@ internal static class Scenarios
             return string.Create(CultureInfo.InvariantCulture, $"/api/calls?from={month:yyyy-MM-dd}&to={month.AddMonths(1).AddDays(-1):yyyy-MM-dd}");
         });
 
-        // The API names a topic by the name first used and a slug of its own making.
-        var topics = (await api.ListAllAsync<TopicDto>("/api/topics")).ToDictionary(t => t.Name, t => t.Slug, StringComparer.OrdinalIgnoreCase);
-        var topicSlugs = world.Topics.Select(t => topics.GetValueOrDefault(t)).ToList();
-        Console.WriteLine($"    ({topics.Count} topics in the API, {topicSlugs.Count(t => t is not null)} of the corpus's {world.Topics.Count} used)");
+        // A topic as a client names it: a side's label, in one of the corpus's languages, which the
+        // API resolves to the subject (or the topic of its own) that readouts in any language share.
         await Write("calls-by-topic", () =>
         {
-            string? slug;
-            do
-            {
-                slug = topicSlugs[world.TopicSkew.Next(random)];
-            }
-            while (slug is null);
-            return $"/api/calls?topic={slug}";
+            var labels = world.Topics[world.TopicSkew.Next(random)].All;
+            return $"/api/calls?topic={Uri.EscapeDataString(labels[random.Next(labels.Count)])}";
         });
         await Write("calls-by-source", () => $"/api/calls?source={Any(sample.Sources)}");
 

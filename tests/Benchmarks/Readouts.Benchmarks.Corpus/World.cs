@@ -97,23 +97,7 @@ internal sealed class World
         ["Nazarov"] = "Назаров",
     };
 
-    private static readonly string[] ThematicTopics =
-    [
-        "Bilateral relations", "Trade and investment", "Energy cooperation", "Russia–Ukraine war", "Regional and global issues",
-        "Middle East situation", "Security cooperation", "Humanitarian aid", "Counter-terrorism", "Climate change",
-        "Food security", "Grain exports", "Nuclear energy", "Gas supplies", "Oil prices", "Sanctions", "Prisoner exchange",
-        "Ceasefire", "Peace talks", "Migration", "Defence industry", "Arms control", "Cybersecurity", "Public health",
-        "Pandemic response", "Vaccines", "Education and culture", "Tourism", "Transport corridors", "Infrastructure projects",
-        "Agriculture", "Fisheries", "Space cooperation", "Digital economy", "Artificial intelligence", "Critical minerals",
-        "Debt relief", "Development finance", "Elections", "Congratulations on the national day", "Condolences", "Earthquake relief",
-        "Flood relief", "Wildfires", "Water resources", "Black Sea security", "Syria", "Gaza", "Iran nuclear programme",
-        "Korean Peninsula", "Afghanistan", "Libya", "Sudan", "Sahel security", "Caucasus settlement", "Cyprus question",
-        "Balkans", "Arctic cooperation", "G20 presidency", "BRICS summit", "NATO summit", "UN Security Council reform",
-        "World Trade Organization", "OPEC+ agreement", "Visa liberalisation", "Diaspora issues", "Sports cooperation",
-        "Cultural heritage", "Science and technology", "Olympic Games",
-    ];
-
-    private World(IReadOnlyList<LeaderSpec> leaders, IReadOnlyList<SourceSpec> sources, IReadOnlyList<string> topics)
+    private World(IReadOnlyList<LeaderSpec> leaders, IReadOnlyList<SourceSpec> sources, IReadOnlyList<TopicSpec> topics)
     {
         Leaders = leaders;
         Sources = sources;
@@ -128,8 +112,8 @@ internal sealed class World
 
     public IReadOnlyList<SourceSpec> Sources { get; }
 
-    /// <summary>Topic names in order of popularity.</summary>
-    public IReadOnlyList<string> Topics { get; }
+    /// <summary>Topics in order of popularity, each labelled in every corpus language.</summary>
+    public IReadOnlyList<TopicSpec> Topics { get; }
 
     public Zipf LeaderSkew { get; }
 
@@ -192,12 +176,12 @@ internal sealed class World
             sources.Add(new SourceSpec(slug, $"{title} {country.Name}", country.Code, $"https://www.{slug}.example.org", country.Language));
         }
 
-        var topics = ThematicTopics.ToList();
+        var topics = TopicLabels.Thematic.ToList();
         for (var i = 0; i < 30 && topics.Count < 300; i++)
         {
             for (var j = i + 1; j < 30 && topics.Count < 300; j++)
             {
-                topics.Add($"{Bare(Countries[i].Name)}–{Bare(Countries[j].Name)} relations");
+                topics.Add(TopicLabels.Relations(i, j, Bare(Countries[i].Name), Bare(Countries[j].Name)));
             }
         }
 
