@@ -90,12 +90,12 @@ public static class MentionFinder
         var anywhere = StripsPrefixes(aliases.Config);
         foreach (var text in texts)
         {
+            var lowered = Words.Lower(text);
             foreach (var word in Words.Split(text))
             {
-                var lowered = Words.Lower(text.AsSpan(word.Start, word.Length));
-                if (aliases.Prefixes.Occurs(lowered, anywhere))
+                if (aliases.Prefixes.Occurs(lowered.AsSpan(word.Start, word.Length), anywhere))
                 {
-                    yield return lowered;
+                    yield return lowered.Substring(word.Start, word.Length);
                 }
             }
         }
@@ -144,50 +144,73 @@ public static class MentionFinder
             return FindSubstrings(aliases, text);
         }
 
+        // Every word of every readout passes here, and few start a name: a word costs a string
+        // only once it may (the lookups take spans of the text and of the text lowered).
         var words = Words.Split(text);
-        var written = words.Select(w => text.Substring(w.Start, w.Length)).ToArray();
-        var lowered = written.Select(w => Words.Lower(w)).ToArray();
+        var loweredText = Words.Lower(text);
+        var written = new string?[words.Count];
+        var lowered = new string?[words.Count];
+        string WrittenAt(int i) => written[i] ??= text.Substring(words[i].Start, words[i].Length);
+        string LoweredAt(int i) => lowered[i] ??= loweredText.Substring(words[i].Start, words[i].Length);
+
+        var exact = aliases.ByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byStem = aliases.ByFirstStem;
+        var anywhere = StripsPrefixes(aliases.Config);
         var matches = new List<Match>();
+        var forms = new List<AliasForm>();
         for (var i = 0; i < words.Count; i++)
         {
-            foreach (var form in aliases.Mode == MentionMode.Words ? FormsStartingWith(aliases, written[i], lowered[i], lexemeOf) : FormsPrefixing(aliases, lowered[i]))
+            forms.Clear();
+            var writtenSpan = text.AsSpan(words[i].Start, words[i].Length);
+            var loweredSpan = loweredText.AsSpan(words[i].Start, words[i].Length);
+            if (aliases.Mode == MentionMode.WordStart)
+            {
+                foreach (var (_, values) in aliases.Prefixes.StartsOf(LoweredAt(i)))
+                {
+                    forms.AddRange(values);
+                }
+            }
+            else
+            {
+                if (exact.TryGetValue(writtenSpan, out var asWritten))
+                {
+                    forms.AddRange(asWritten);
+                }
+
+                if (!writtenSpan.SequenceEqual(loweredSpan) && exact.TryGetValue(loweredSpan, out var asLowered))
+                {
+                    forms.AddRange(asLowered);
+                }
+
+                // Only a word that may hold a name's stem was stemmed (WordsToStem).
+                if (aliases.Prefixes.Occurs(loweredSpan, anywhere)
+                    && lexemeOf(LoweredAt(i)) is { Length: > 0 } lexeme
+                    && byStem.TryGetValue(lexeme, out var stemmed))
+                {
+                    forms.AddRange(stemmed);
+                }
+            }
+
+            foreach (var form in forms)
             {
                 var end = i + form.Lowered.Length;
-                if (end <= words.Count && Enumerable.Range(0, form.Lowered.Length).All(k => WordMatches(aliases.Mode, form, k, written[i + k], lowered[i + k], lexemeOf)))
+                var all = end <= words.Count;
+                for (var k = 0; all && k < form.Lowered.Length; k++)
+                {
+                    all = WordMatches(aliases.Mode, form, k, WrittenAt(i + k), LoweredAt(i + k), lexemeOf);
+                }
+
+                if (all)
                 {
                     matches.Add(new Match(i, end, words[end - 1].End - words[i].Start, form));
                 }
             }
         }
 
-        return Choose(matches, m => Words.Lower(text.AsSpan(words[m.Start].Start, words[m.End - 1].End - words[m.Start].Start)))
+        return Choose(matches, m => loweredText[words[m.Start].Start..words[m.End - 1].End])
             .Select(m => new Mention(m.Form.TopicId, text[words[m.Start].Start..words[m.End - 1].SurfaceEnd]))
             .ToList();
     }
-
-    private static IEnumerable<AliasForm> FormsStartingWith(LanguageAliases aliases, string written, string lowered, Func<string, string?> lexemeOf)
-    {
-        IEnumerable<AliasForm> forms = [];
-        if (aliases.ByFirstWord.TryGetValue(LanguageAliases.ExactKey(written), out var exact))
-        {
-            forms = forms.Concat(exact);
-        }
-
-        if (written != lowered && aliases.ByFirstWord.TryGetValue(LanguageAliases.ExactKey(lowered), out var exactLowered))
-        {
-            forms = forms.Concat(exactLowered);
-        }
-
-        if (lexemeOf(lowered) is { Length: > 0 } lexeme && aliases.ByFirstWord.TryGetValue(LanguageAliases.StemKey(lexeme), out var stemmed))
-        {
-            forms = forms.Concat(stemmed);
-        }
-
-        return forms;
-    }
-
-    private static IEnumerable<AliasForm> FormsPrefixing(LanguageAliases aliases, string lowered) =>
-        aliases.Prefixes.StartsOf(lowered).SelectMany(p => p.Values);
 
     private static bool WordMatches(MentionMode mode, AliasForm form, int k, string written, string lowered, Func<string, string?> lexemeOf)
     {

@@ -48,13 +48,23 @@ public sealed class PrefixTree<T>
     }
 
     /// <summary>Whether some stored string occurs in <paramref name="text"/>: at any place (<paramref name="anywhere"/>), or at its start.</summary>
-    public bool Occurs(string text, bool anywhere)
+    public bool Occurs(ReadOnlySpan<char> text, bool anywhere)
     {
+        // Asked of every word of every readout: a walk with no iterator and no string.
         for (var start = 0; start < (anywhere ? text.Length : Math.Min(1, text.Length)); start++)
         {
-            foreach (var _ in StartsOf(text, start))
+            var node = root;
+            for (var i = start; i < text.Length; i++)
             {
-                return true;
+                if (node.Next is null || !node.Next.TryGetValue(text[i], out node))
+                {
+                    break;
+                }
+
+                if (node.Values is not null)
+                {
+                    return true;
+                }
             }
         }
 

@@ -61,12 +61,12 @@ public sealed class LanguageAliases
                 continue;
             }
 
-            var first = form.AsWritten ? ExactKey(form.Written[0])
-                : form.Lexemes[0].Length > 0 ? StemKey(form.Lexemes[0])
-                : ExactKey(form.Lowered[0]);
-            if (!ByFirstWord.TryGetValue(first, out var list))
+            var (byFirst, first) = form.AsWritten ? (ByFirstWord, form.Written[0])
+                : form.Lexemes[0].Length > 0 ? (ByFirstStem, form.Lexemes[0])
+                : (ByFirstWord, form.Lowered[0]);
+            if (!byFirst.TryGetValue(first, out var list))
             {
-                ByFirstWord[first] = list = [];
+                byFirst[first] = list = [];
             }
 
             list.Add(form);
@@ -101,8 +101,14 @@ public sealed class LanguageAliases
 
     public IReadOnlyList<AliasForm> Forms { get; }
 
-    /// <summary>In <see cref="MentionMode.Words"/>: names by what their first word must be (<see cref="StemKey"/>, <see cref="ExactKey"/>).</summary>
+    /// <summary>
+    /// In <see cref="MentionMode.Words"/>: names by what their first word must be as written (a name
+    /// found only as written), or lowered (one whose first word is a stop word).
+    /// </summary>
     public Dictionary<string, List<AliasForm>> ByFirstWord { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>In <see cref="MentionMode.Words"/>: names by the stem their first word must have.</summary>
+    public Dictionary<string, List<AliasForm>> ByFirstStem { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// In <see cref="MentionMode.Words"/>: the beginnings that a word of a text must contain to be worth
@@ -112,10 +118,6 @@ public sealed class LanguageAliases
 
     /// <summary>Names stemmed as a whole (<see cref="Signature"/>), for labels.</summary>
     public Dictionary<string, List<AliasForm>> BySignature { get; } = new(StringComparer.Ordinal);
-
-    public static string StemKey(string lexeme) => "~" + lexeme;
-
-    public static string ExactKey(string word) => "=" + word;
 
     /// <summary>Words as a label is compared: each one's stem, or the word itself where it is a stop word.</summary>
     public static string Signature(IReadOnlyList<string> lowered, IReadOnlyList<string> lexemes) =>
