@@ -122,7 +122,8 @@ public static class ApplicationExtensions
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(ApiScopes.AddPolicies);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeProblemResultHandler>();
         services.AddRateLimits(builder.Configuration);
         services.AddConfiguredCors(builder.Configuration);
 
@@ -153,7 +154,9 @@ public static class ApplicationExtensions
         app.UseRequestBodyLimit();
         app.UseNulCharacterGuard();
 
-        app.UseSwagger();
+        // The server a client reached the document on is the one it should call.
+        app.UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}" }]));
         app.UseSwaggerUI(options => options.DocumentTitle = "Readouts API");
 
         if (SecurityHeaders.AllowedOrigins(app.Configuration).Length > 0)

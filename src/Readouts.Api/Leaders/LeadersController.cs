@@ -11,13 +11,13 @@ namespace Readouts.Api.Leaders;
 public sealed class LeadersController(LeaderService leaders, CallQueries calls) : ControllerBase
 {
     /// <summary>Leaders by slug; <c>q</c> searches names and aliases in any script.</summary>
-    [HttpGet]
+    [HttpGet(Name = "ListLeaders")]
     [ProducesResponseType<Page<LeaderResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<Page<LeaderResponse>> List([FromQuery] LeaderQuery query, CancellationToken ct) => leaders.ListAsync(query, ct);
 
     /// <summary>One leader.</summary>
-    [HttpGet("{slug}")]
+    [HttpGet("{slug}", Name = "GetLeader")]
     [ProducesResponseType<LeaderResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<LeaderResponse>> Get(string slug, CancellationToken ct) =>
@@ -25,8 +25,8 @@ public sealed class LeadersController(LeaderService leaders, CallQueries calls) 
 
     /// <summary>Adds a leader; the slug is derived from the name.</summary>
     /// <remarks>409 when the slug, the name or an alias already belongs to another leader. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
-    [HttpPost]
-    [Authorize]
+    [HttpPost(Name = "CreateLeader")]
+    [Authorize(ApiScopes.Registry)]
     [Consumes("application/json")]
     [ProducesResponseType<LeaderResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -36,8 +36,8 @@ public sealed class LeadersController(LeaderService leaders, CallQueries calls) 
         this.Answer(await leaders.CreateAsync(request, WriteContext.Of(HttpContext), ct));
 
     /// <summary>Adds an alias: 201 when new, 200 when the leader already has it, 409 when another leader has it.</summary>
-    [HttpPost("{slug}/aliases")]
-    [Authorize]
+    [HttpPost("{slug}/aliases", Name = "AddLeaderAlias")]
+    [Authorize(ApiScopes.Registry)]
     [Consumes("application/json")]
     [ProducesResponseType<LeaderResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<LeaderResponse>(StatusCodes.Status200OK)]
@@ -49,7 +49,7 @@ public sealed class LeadersController(LeaderService leaders, CallQueries calls) 
         this.Answer(await leaders.AddAliasAsync(slug, request, WriteContext.Of(HttpContext), ct));
 
     /// <summary>The leader's calls, newest first; takes the same filters as GET /api/calls.</summary>
-    [HttpGet("{slug}/calls")]
+    [HttpGet("{slug}/calls", Name = "ListLeaderCalls")]
     [ProducesResponseType<Page<CallSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -17,8 +17,8 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
     /// gets the first answer again (marked Idempotent-Replayed), and the same key with another body
     /// is a 422. Requires an X-Api-Key. Bodies are limited to 1 MiB.
     /// </remarks>
-    [HttpPost]
-    [Authorize]
+    [HttpPost(Name = "CreateReadout")]
+    [Authorize(ApiScopes.Readouts)]
     [Consumes("application/json")]
     [ProducesResponseType<ReadoutResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ReadoutResponse>(StatusCodes.Status200OK)]
@@ -39,8 +39,8 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
     /// problem it had; a bad item does not keep the others from being stored. With an
     /// Idempotency-Key, a retry gets the first answer again. Requires an X-Api-Key.
     /// </remarks>
-    [HttpPost("batch")]
-    [Authorize]
+    [HttpPost("batch", Name = "ImportReadouts")]
+    [Authorize(ApiScopes.Readouts)]
     [Consumes("application/json", ReadoutBatch.NdJson)]
     [RequestSizeLimit(ReadoutBatch.MaxBodyBytes)]
     [ProducesResponseType<BatchResponse>(StatusCodes.Status200OK)]
@@ -52,7 +52,7 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
         this.Answer(await readouts.ImportAsync(await ReadoutBatch.ReadAsync(Request, json.Value.JsonSerializerOptions, ct), WriteContext.Of(HttpContext), ct));
 
     /// <summary>One readout, with its version as ETag; If-None-Match answers 304.</summary>
-    [HttpGet("{id:long}")]
+    [HttpGet("{id:long}", Name = "GetReadout")]
     [ProducesResponseType<ReadoutResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -66,8 +66,8 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
     /// 412. The replaced version stays in the history. New leaders or a new date re-link the
     /// readout (a call left empty is removed). The source cannot change. Requires an X-Api-Key.
     /// </remarks>
-    [HttpPut("{id:long}")]
-    [Authorize]
+    [HttpPut("{id:long}", Name = "ReplaceReadout")]
+    [Authorize(ApiScopes.Readouts)]
     [Consumes("application/json")]
     [ProducesResponseType<ReadoutResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -86,8 +86,8 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
     /// Needs If-Match like PUT. The readout leaves its call and every query (a call left empty
     /// disappears); GET on it then answers 410. Requires an X-Api-Key.
     /// </remarks>
-    [HttpDelete("{id:long}")]
-    [Authorize]
+    [HttpDelete("{id:long}", Name = "DeleteReadout")]
+    [Authorize(ApiScopes.Readouts)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -102,8 +102,8 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
     /// For editors fixing a wrong link. If-Match is optional here (412 when stale). A call left
     /// empty is removed. Requires an X-Api-Key.
     /// </remarks>
-    [HttpPost("{id:long}/link")]
-    [Authorize]
+    [HttpPost("{id:long}/link", Name = "LinkReadout")]
+    [Authorize(ApiScopes.Readouts)]
     [Consumes("application/json")]
     [ProducesResponseType<ReadoutResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -116,7 +116,7 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
         this.Answer(await readouts.MoveAsync(id, EntityTags.IfMatch(Request), request, WriteContext.Of(HttpContext), ct));
 
     /// <summary>A readout's versions, newest first, with who wrote each and when; deleted readouts keep theirs.</summary>
-    [HttpGet("{id:long}/revisions")]
+    [HttpGet("{id:long}/revisions", Name = "ListReadoutRevisions")]
     [ProducesResponseType<Page<RevisionSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -124,14 +124,14 @@ public sealed class ReadoutsController(ReadoutService readouts, IOptions<JsonOpt
         await readouts.ListRevisionsAsync(id, query, ct) is { } page ? page : NotFound();
 
     /// <summary>One version of a readout, as it read then.</summary>
-    [HttpGet("{id:long}/revisions/{number:int}")]
+    [HttpGet("{id:long}/revisions/{number:int}", Name = "GetReadoutRevision")]
     [ProducesResponseType<RevisionResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<RevisionResponse>> Revision(long id, int number, CancellationToken ct) =>
         await readouts.GetRevisionAsync(id, number, ct) is { } revision ? revision : NotFound();
 
     /// <summary>Readouts, newest call date first, filtered by source, leader and date range.</summary>
-    [HttpGet]
+    [HttpGet(Name = "ListReadouts")]
     [ProducesResponseType<Page<ReadoutSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]

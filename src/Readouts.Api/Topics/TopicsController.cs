@@ -10,13 +10,13 @@ namespace Readouts.Api.Topics;
 public sealed class TopicsController(TopicService topics) : ControllerBase
 {
     /// <summary>Topics by slug; <c>q</c> searches names and aliases in any script, best match first.</summary>
-    [HttpGet]
+    [HttpGet(Name = "ListTopics")]
     [ProducesResponseType<Page<TopicResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<Page<TopicResponse>> List([FromQuery] TopicQuery query, CancellationToken ct) => topics.ListAsync(query, ct);
 
     /// <summary>One topic, with its kind, Wikidata id and every name; 308 to the topic a merged slug now belongs to.</summary>
-    [HttpGet("{slug}")]
+    [HttpGet("{slug}", Name = "GetTopic")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status308PermanentRedirect)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -29,8 +29,8 @@ public sealed class TopicsController(TopicService topics) : ControllerBase
 
     /// <summary>Adds a subject; the slug is derived from its English name.</summary>
     /// <remarks>409 when the slug, a name, the Wikidata id or the country already belongs to another topic. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
-    [HttpPost]
-    [Authorize]
+    [HttpPost(Name = "CreateTopic")]
+    [Authorize(ApiScopes.Registry)]
     [Consumes("application/json")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -41,8 +41,8 @@ public sealed class TopicsController(TopicService topics) : ControllerBase
 
     /// <summary>Adds a name: 201 when new, 200 when the topic already has it (its languages are added), 409 when another topic has it.</summary>
     /// <remarks>Readouts already stored in the alias's languages are searched for it again, in the background. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
-    [HttpPost("{slug}/aliases")]
-    [Authorize]
+    [HttpPost("{slug}/aliases", Name = "AddTopicAlias")]
+    [Authorize(ApiScopes.Registry)]
     [Consumes("application/json")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status200OK)]
@@ -56,8 +56,8 @@ public sealed class TopicsController(TopicService topics) : ControllerBase
 
     /// <summary>Merges topics that mean this one's subject into it: their names, readouts and calls become its; their slugs answer 308 to it.</summary>
     /// <remarks>422 when a topic would be merged into itself, or two countries into one; 404 for an unknown slug. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
-    [HttpPost("{slug}/merge")]
-    [Authorize]
+    [HttpPost("{slug}/merge", Name = "MergeTopics")]
+    [Authorize(ApiScopes.Registry)]
     [Consumes("application/json")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status308PermanentRedirect)]
