@@ -11,6 +11,13 @@ command -v dotnet >/dev/null 2>&1 || { echo "==> dotnet not found: install the .
 
 readouts_postgres_up
 port="${READOUTS_PORT:-5080}"
+if [[ -z ${READOUTS_PORT:-} ]]; then
+  # Another clone's API (or anything else) on 5080: the next free port, said below.
+  while _port_taken "$port" && ((port < 5180)); do
+    port=$((port + 1))
+  done
+fi
+echo "==> PostgreSQL: 127.0.0.1:$READOUTS_PG_PORT (data under $READOUTS_ROOT/.data)" >&2
 echo "==> Swagger UI: http://localhost:$port/swagger" >&2
 echo "==> Write API key (Development): readouts-dev-key" >&2
 ConnectionStrings__Readouts="$READOUTS_PG_CONNECTION" \

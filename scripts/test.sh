@@ -3,7 +3,9 @@
 # format check, all tests. Extra arguments go to dotnet test, e.g.
 #   ./scripts/test.sh --filter "FullyQualifiedName~Linking"
 # Ends with one line "N passed, N failed, N skipped" (then any error raised outside a test, such as
-# a fixture's failed clean-up) and dotnet test's exit code.
+# a fixture's failed clean-up) and dotnet test's exit code. PostgreSQL is stopped afterwards if this
+# command started it; READOUTS_KEEP_POSTGRES=1 keeps it running. Each clone has its own server, on
+# a port of its own (scripts/lib/postgres.sh), so clones test side by side.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
@@ -11,6 +13,9 @@ source scripts/lib/postgres.sh
 command -v dotnet >/dev/null 2>&1 || { echo "==> dotnet not found: install the .NET 10 SDK" >&2; exit 1; }
 
 readouts_postgres_up
+if [[ $READOUTS_PG_STARTED == 1 && ${READOUTS_KEEP_POSTGRES:-0} != 1 ]]; then
+  trap 'echo "==> Stopping the PostgreSQL this command started (READOUTS_KEEP_POSTGRES=1 keeps it)" >&2; readouts_postgres_down' EXIT
+fi
 # The tests make throwaway databases on this server; without the variable they use Testcontainers.
 export READOUTS_TEST_POSTGRES="$READOUTS_PG_CONNECTION"
 # The restart tests stop and start that server through the same functions.

@@ -8,12 +8,55 @@
 #   missing), on 127.0.0.1 only, data under <repo>/.data/postgres (git-ignored). PostgreSQL refuses
 #   to run as root, so as root the cluster runs as the "postgres" user.
 #
-# READOUTS_PG_PORT (default 55432) picks the port. readouts_postgres_down stops what _up started.
+# The port: READOUTS_PG_PORT when set; otherwise this clone's own, remembered in .data/postgres-port:
+# 55432 when free, else the next free one (said when chosen), so that clones run side by side.
+# READOUTS_PG_STARTED=1 afterwards when _up started the server (it was not running).
+# readouts_postgres_down stops the server.
 
 READOUTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-READOUTS_PG_PORT="${READOUTS_PG_PORT:-55432}"
+_READOUTS_PG_PORT_GIVEN=${READOUTS_PG_PORT:-}
+_READOUTS_PG_PORT_FILE="$READOUTS_ROOT/.data/postgres-port"
+READOUTS_PG_PORT="${READOUTS_PG_PORT:-$(cat "$_READOUTS_PG_PORT_FILE" 2>/dev/null || echo 55432)}"
 
 _say() { printf '==> %s\n' "$*" >&2; }
+
+_port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Two clones starting at the same moment must not pick the same free port: the choice and the
+# start happen under one machine-wide lock (where flock exists).
+_port_lock() {
+  command -v flock >/dev/null 2>&1 || return 0
+  exec 9>/tmp/readouts-postgres-ports.lock
+  flock -w 120 9 || true
+}
+_port_unlock() {
+  command -v flock >/dev/null 2>&1 || return 0
+  flock -u 9 || true
+  exec 9>&-
+}
+
+# Sets READOUTS_PG_PORT to a free port for this clone's server, unless the caller gave one.
+_choose_port() {
+  if [[ -n $_READOUTS_PG_PORT_GIVEN ]]; then
+    if _port_taken "$READOUTS_PG_PORT"; then
+      _say "Port $READOUTS_PG_PORT (READOUTS_PG_PORT) is taken by another server; set READOUTS_PG_PORT to a free port."
+      return 1
+    fi
+    return 0
+  fi
+  local wanted=$READOUTS_PG_PORT port
+  for port in "$wanted" $(seq 55432 55531); do
+    if ! _port_taken "$port"; then
+      [[ $port == "$wanted" ]] || _say "Port $wanted is taken by another server (another clone's, or anyone's): this clone's PostgreSQL takes $port"
+      READOUTS_PG_PORT=$port
+      mkdir -p "$READOUTS_ROOT/.data"
+      echo "$port" >"$_READOUTS_PG_PORT_FILE"
+      return 0
+    fi
+  done
+  _say "No free port in 55432-55531; set READOUTS_PG_PORT to a free port."
+  return 1
+}
 
 _docker_answers() {
   command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1
@@ -104,8 +147,6 @@ unix_socket_directories = '$sockets'
 CONF
   fi
 
-  # The port may differ from the one the cluster was made with (READOUTS_PG_PORT).
-  _as_pg sed -i "s/^port = .*/port = $READOUTS_PG_PORT/" "$data/postgresql.auto.conf"
   # PostgreSQL's default cache of 128 MB holds little of a million readouts, and every page it
   # misses is a system call, even from the OS's cache: 2 GB made a call's page and full-text
   # pages about 15% faster there. Memory is taken only as pages are read, so small databases
@@ -118,21 +159,37 @@ CONF
   # spread over them. WAL takes up to this much disk.
   grep -q '^max_wal_size' "$data/postgresql.auto.conf" \
     || echo "max_wal_size = '8GB'" | _as_pg tee -a "$data/postgresql.auto.conf" >/dev/null
-  if _as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 \
-    && [[ $(sed -n 4p "$data/postmaster.pid" 2>/dev/null) != "$READOUTS_PG_PORT" ]]; then
+
+  local running_port=""
+  if _as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    running_port=$(sed -n 4p "$data/postmaster.pid" 2>/dev/null)
+  fi
+  if [[ -n $running_port && -n $_READOUTS_PG_PORT_GIVEN && $running_port != "$READOUTS_PG_PORT" ]]; then
     _say "Restarting PostgreSQL from $data on port $READOUTS_PG_PORT"
     _as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+    running_port=""
   fi
 
-  if _as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    _say "PostgreSQL already running from $data"
+  if [[ -n $running_port ]]; then
+    READOUTS_PG_PORT=$running_port
+    _say "PostgreSQL already running from $data on 127.0.0.1:$READOUTS_PG_PORT"
   else
-    if (exec 3<>"/dev/tcp/127.0.0.1/$READOUTS_PG_PORT") 2>/dev/null; then
-      _say "Port $READOUTS_PG_PORT is taken by another server; set READOUTS_PG_PORT to a free port."
+    _port_lock
+    if ! _choose_port; then
+      _port_unlock
       return 1
     fi
+    # The port may differ from the one the cluster was made with.
+    _as_pg sed -i "s/^port = .*/port = $READOUTS_PG_PORT/" "$data/postgresql.auto.conf"
     _say "Starting PostgreSQL on 127.0.0.1:$READOUTS_PG_PORT"
-    _as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null
+    if ! _as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null; then
+      _port_unlock
+      _say "PostgreSQL did not start; the end of $data/server.log:"
+      tail -n 5 "$data/server.log" >&2
+      return 1
+    fi
+    _port_unlock
+    READOUTS_PG_STARTED=1
   fi
 
   local psql=("$bin/psql" -h "$sockets" -p "$READOUTS_PG_PORT" -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1)
@@ -149,17 +206,36 @@ CONF
 }
 
 readouts_postgres_up() {
+  READOUTS_PG_STARTED=0
   if _docker_answers; then
-    _say "Docker answers: starting PostgreSQL with docker compose"
-    (cd "$READOUTS_ROOT" && READOUTS_PG_PORT="$READOUTS_PG_PORT" docker compose up -d --wait db >&2)
+    # One compose project per clone (two clones' folders may share a name), so each has its own
+    # container and volume.
+    COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-readouts-$(printf '%s' "$READOUTS_ROOT" | sha256sum | cut -c1-8)}
+    export COMPOSE_PROJECT_NAME
+    local published
+    published=$(cd "$READOUTS_ROOT" && docker compose port db 5432 2>/dev/null | sed -n 's/.*:\([0-9]*\)$/\1/p')
+    if [[ -n $published ]]; then
+      READOUTS_PG_PORT=$published
+      _say "PostgreSQL already running in docker compose on 127.0.0.1:$READOUTS_PG_PORT"
+    else
+      _port_lock
+      _choose_port || { _port_unlock; return 1; }
+      _say "Docker answers: starting PostgreSQL with docker compose on 127.0.0.1:$READOUTS_PG_PORT"
+      (cd "$READOUTS_ROOT" && READOUTS_PG_PORT="$READOUTS_PG_PORT" docker compose up -d --wait db >&2) || { _port_unlock; return 1; }
+      _port_unlock
+      READOUTS_PG_STARTED=1
+    fi
   else
     _local_cluster_up
   fi
+  export READOUTS_PG_PORT READOUTS_PG_STARTED
   export READOUTS_PG_CONNECTION="Host=127.0.0.1;Port=$READOUTS_PG_PORT;Database=readouts;Username=readouts;Password=readouts"
 }
 
 readouts_postgres_down() {
   if _docker_answers; then
+    COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-readouts-$(printf '%s' "$READOUTS_ROOT" | sha256sum | cut -c1-8)}
+    export COMPOSE_PROJECT_NAME
     (cd "$READOUTS_ROOT" && docker compose stop db >&2)
   elif [[ -e $READOUTS_ROOT/.data/postgres ]]; then
     local data
