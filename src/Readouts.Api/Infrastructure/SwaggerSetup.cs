@@ -16,7 +16,8 @@ internal static class SwaggerSetup
             Description = "Official readouts of leaders' phone calls, each side's account linked to the same call and compared. "
                 + "Reads are public; writes need an X-Api-Key (Development: readouts-dev-key). Request bodies are limited to 1 MiB (a batch of readouts to 16 MiB).",
         });
-        options.IncludeXmlComments(ApplicationExtensions.XmlDocumentationPath);
+        // Controllers' summaries become their tags' descriptions.
+        options.IncludeXmlComments(ApplicationExtensions.XmlDocumentationPath, includeControllerXmlComments: true);
         options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
@@ -37,6 +38,25 @@ internal static class SwaggerSetup
         options.NonNullableReferenceTypesAsRequired();
         options.UseAllOfToExtendReferenceSchemas();
         options.SchemaFilter<RequiredByValidatorSchemaFilter>();
+        options.SchemaFilter<NullableReferenceTypeSchemaFilter>();
+    }
+
+    /// <summary>
+    /// A nullable reference is written as allOf [$ref] with nullable: true, and OpenAPI 3.0 gives
+    /// nullable a meaning only beside a type: the type the referenced schema has, object.
+    /// </summary>
+    private sealed class NullableReferenceTypeSchemaFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            foreach (var property in (schema as OpenApiSchema)?.Properties?.Values ?? Enumerable.Empty<IOpenApiSchema>())
+            {
+                if (property is OpenApiSchema { AllOf.Count: > 0 } concrete && concrete.Type is JsonSchemaType.Null)
+                {
+                    concrete.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+                }
+            }
+        }
     }
 
     /// <summary>
