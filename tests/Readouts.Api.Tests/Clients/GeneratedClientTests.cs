@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,8 +50,10 @@ public sealed class GeneratedClientTests(ReadoutsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_client_generated_by_NSwag_from_the_document_posts_replays_pages_reads_compares_and_corrects()
     {
-        await using var host = api.WithWebHostBuilder(_ => { });
-        host.UseKestrel(0);
+        // A port of the system's choosing: test runs of two clones at once must not meet on one
+        // (UseKestrel(0) on a factory made by WithWebHostBuilder still bound Kestrel's default 5000).
+        await using var host = api.WithWebHostBuilder(builder => builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0"));
+        host.UseKestrel();
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
