@@ -27,15 +27,16 @@ public sealed class GeneratedClientTests(ReadoutsApiFactory api) : IClassFixture
         throw new InvalidOperationException($"No Readouts.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    /// <summary>Runs a program to its end (at most 5 minutes): its exit code, standard output and standard error.</summary>
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The scratch project is built alone, not as part of this test run's build.
+        // A scratch project is built alone, not as part of this test run's build.
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildSDKsPath");
@@ -44,7 +45,7 @@ public sealed class GeneratedClientTests(ReadoutsApiFactory api) : IClassFixture
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     [Fact]
@@ -70,13 +71,13 @@ public sealed class GeneratedClientTests(ReadoutsApiFactory api) : IClassFixture
             await File.WriteAllTextAsync(Path.Combine(scratch, "swagger.json"), await http.GetStringAsync($"{address}/swagger/v1/swagger.json"));
 
             // Default settings but one: wrapped responses, the setting that exposes response headers (ETag, Idempotent-Replayed).
-            var generated = await RunAsync(
-                root, "nswag", "openapi2csclient", $"/input:{Path.Combine(scratch, "swagger.json")}", $"/output:{Path.Combine(scratch, "ReadoutsClient.cs")}",
+            var generated = await RunProgramAsync(
+                "dotnet", root, "nswag", "openapi2csclient", $"/input:{Path.Combine(scratch, "swagger.json")}", $"/output:{Path.Combine(scratch, "ReadoutsClient.cs")}",
                 "/namespace:Readouts.Generated", "/className:ReadoutsClient", "/WrapResponses:true");
-            Assert.True(generated.ExitCode == 0, $"NSwag could not generate a client from the document:\n{generated.Output}");
+            Assert.True(generated.ExitCode == 0, $"NSwag could not generate a client from the document:\n{generated.Output}\n{generated.Errors}");
 
-            var run = await RunAsync(scratch, "run", "--", address, ReadoutsApiFactory.ApiKey);
-            Assert.True(run.ExitCode == 0, $"The generated client failed against the API (exit {run.ExitCode}):\n{run.Output}");
+            var run = await RunProgramAsync("dotnet", scratch, "run", "--", address, ReadoutsApiFactory.ApiKey);
+            Assert.True(run.ExitCode == 0, $"The generated client failed against the API (exit {run.ExitCode}):\n{run.Output}\n{run.Errors}");
             Assert.DoesNotContain("FAIL", run.Output, StringComparison.Ordinal);
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Readouts.Api.Tests.Infrastructure;
 
@@ -27,21 +26,11 @@ public sealed class OpenApiLintTests(ReadoutsApiFactory api) : IClassFixture<Rea
             await File.WriteAllTextAsync(document, await client.GetStringAsync("/swagger/v1/swagger.json"));
             var config = Path.Combine(GeneratedClientTests.RepositoryRoot(), "tests", "OpenApi", "redocly.yaml");
 
-            var start = new ProcessStartInfo("npx", ["--yes", RedoclyCli, "lint", "--config", config, "--format", "json", document])
-            {
-                WorkingDirectory = scratch,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(timeout.Token);
-            var output = await stdout;
+            var (exitCode, output, errors) = await GeneratedClientTests.RunProgramAsync(
+                "npx", scratch, "--yes", RedoclyCli, "lint", "--config", config, "--format", "json", document);
 
             using var report = JsonDocument.Parse(output.Length > 0 ? output : "{}");
-            Assert.True(report.RootElement.TryGetProperty("problems", out var problems), $"Redocly gave no report (exit {process.ExitCode}):\n{output}\n{await stderr}");
+            Assert.True(report.RootElement.TryGetProperty("problems", out var problems), $"Redocly gave no report (exit {exitCode}):\n{output}\n{errors}");
             var found = problems.EnumerateArray()
                 .Select(p => (Rule: p.GetProperty("ruleId").GetString()!, Severity: p.GetProperty("severity").GetString()!, Message: p.GetProperty("message").GetString()))
                 .ToList();
