@@ -37,7 +37,8 @@ public sealed record CallComparison(
             s.Readouts.Min(r => r.PublishedAt),
             s.Subjects.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList())).ToList();
 
-        var shared = sides.Count < 2 ? [] : sources[0].Topics.Where(t => sides.All(s => s.Subjects.ContainsKey(t.Slug))).ToList();
+        var sharedSlugs = Shared(sides.Select(s => s.Subjects.Keys.ToHashSet()).ToList()).ToHashSet();
+        var shared = sources.Count == 0 ? [] : sources[0].Topics.Where(t => sharedSlugs.Contains(t.Slug)).ToList();
         var onlyIn = sources.ToDictionary(
             s => s.Slug,
             s => (IReadOnlyList<TopicRef>)s.Topics.Where(t => sides.All(other => other.Slug == s.Slug || !other.Subjects.ContainsKey(t.Slug))).ToList());
@@ -62,6 +63,13 @@ public sealed record CallComparison(
 
         return new CallComparison(call.Id, call.Date, sources, shared, onlyIn, statements, PublishedFirstOf(sources), topics);
     }
+
+    /// <summary>
+    /// The subjects every side has: nothing is shared when only one side told the call (there is
+    /// nothing to share with).
+    /// </summary>
+    public static IEnumerable<T> Shared<T>(IReadOnlyList<IReadOnlySet<T>> sides) =>
+        sides.Count < 2 ? [] : sides[0].Where(t => sides.All(s => s.Contains(t)));
 
     /// <summary>One source's readouts of the call, and its subjects by slug.</summary>
     private sealed record Side(string Slug, List<ReadoutResponse> Readouts, Dictionary<string, TopicRef> Subjects)

@@ -80,6 +80,7 @@ public static class ApplicationExtensions
         services.AddHostedService<RegistryListener>();
         services.AddScoped<CallLinker>();
         services.AddScoped<CallQueries>();
+        services.AddScoped<CallActivity>();
         services.AddScoped<ReadoutService>();
         services.AddScoped<ReadoutResolver>();
         services.AddScoped<ReadoutImporter>();
@@ -135,6 +136,13 @@ public static class ApplicationExtensions
             kestrel.AddServerHeader = false;
         });
 
+        // Pages for people (src/Readouts.Api/Pages), on the services the API uses.
+        services.AddRazorPages();
+        // Texts in any script are written as they are, not as numeric references: a Russian
+        // readout's page is half the bytes. HTML's own characters (< > & " ') are still escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(SwaggerSetup.Configure);
     }
@@ -150,7 +158,11 @@ public static class ApplicationExtensions
         app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
             diagnostics.Set("KeyName", http.User.Identity?.Name));
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // An error status without a body: problem details for the API, a page for a browser's address.
+        app.UseWhen(http => !IsPage(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => IsPage(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Routing after them, so that the error page a status re-executes is routed to.
+        app.UseRouting();
         app.UseRequestBodyLimit();
         app.UseNulCharacterGuard();
 
@@ -173,11 +185,17 @@ public static class ApplicationExtensions
 
         app.UseAuthorization();
 
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        // After the rate limiter: the stylesheet is a read like any other.
+        app.UseStaticFiles();
+        app.MapRazorPages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapControllers();
     }
+
+    /// <summary>Whatever is not the API, its documents or health: the pages, their stylesheet, unknown addresses.</summary>
+    public static bool IsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/swagger") && !request.Path.StartsWithSegments("/health");
 
     /// <summary>Applies migrations (Database:MigrateOnStartup, default true) and loads the samples (Samples:Load).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -8,6 +8,9 @@ public static class SecurityHeaders
 {
     public const string CorsPolicy = "configured-origins";
 
+    public const string PageContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         // On starting, not now: the exception handler clears headers set before it writes an error.
@@ -17,7 +20,13 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            if (!context.Request.Path.StartsWithSegments("/swagger"))
+            if (ApplicationExtensions.IsPage(context.Request))
+            {
+                // Readout texts are untrusted: a page runs and styles with the host's own files only,
+                // and its one form (a search) may only go back to this host.
+                headers.ContentSecurityPolicy = PageContentSecurityPolicy;
+            }
+            else if (!context.Request.Path.StartsWithSegments("/swagger"))
             {
                 // JSON is never a page; Swagger UI is, and needs its scripts.
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";

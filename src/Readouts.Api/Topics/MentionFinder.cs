@@ -270,7 +270,7 @@ public static class MentionFinder
     }
 
     /// <summary>A name found inside a text of a spaced script (a Latin acronym in a Chinese text) must still be a whole word.</summary>
-    private static bool Bounded(string text, int start, int length)
+    internal static bool Bounded(string text, int start, int length)
     {
         var end = start + length;
         var left = start == 0 || !char.IsLetterOrDigit(text[start - 1]) || Words.IsUnspaced(text[start - 1]) || Words.IsUnspaced(text[start]);

@@ -200,15 +200,15 @@ public sealed class BadInputTests(ReadoutsApiFactory api) : IClassFixture<Readou
     }
 
     [Fact]
-    public async Task Health_redirect_and_openapi_document_are_served()
+    public async Task Health_the_home_page_and_openapi_document_are_served()
     {
         using var plain = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await (await plain.GetAsync("/health/live")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await plain.GetAsync("/health/ready")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var root = await plain.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
-        Assert.Equal("/swagger", root.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        Assert.Equal("text/html", root.Content.Headers.ContentType?.MediaType);
 
         var document = await plain.GetStringAsync("/swagger/v1/swagger.json");
         Assert.Contains("\"/api/readouts\"", document, StringComparison.Ordinal);
