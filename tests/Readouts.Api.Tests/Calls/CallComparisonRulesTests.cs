@@ -131,4 +131,12 @@ public sealed class CallComparisonRulesTests
         Assert.Equal(["premier"], byA.BySource["fr"]);
         Assert.DoesNotContain(comparison.StatementsBySpeaker, s => s.Speaker?.Slug == "b-leader");
     }
+
+    [Fact]
+    public void Shared_subjects_are_those_every_side_has_and_one_side_alone_shares_nothing()
+    {
+        Assert.Equal([2], CallComparison.Shared<int>([new HashSet<int> { 1, 2 }, new HashSet<int> { 2, 3 }, new HashSet<int> { 2 }]));
+        Assert.Empty(CallComparison.Shared<int>([new HashSet<int> { 1, 2 }, new HashSet<int> { 3 }]));
+        Assert.Empty(CallComparison.Shared<int>([new HashSet<int> { 1, 2 }]));
+    }
 }

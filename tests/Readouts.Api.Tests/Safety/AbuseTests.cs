@@ -120,6 +120,23 @@ public sealed class AbuseTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsA
     }
 
     [Fact]
+    public async Task Pages_and_the_api_share_one_read_limit()
+    {
+        await using var host = Host(
+            ("RateLimiting:Enabled", "true"),
+            ("RateLimiting:Reads:PermitLimit", "4"),
+            ("RateLimiting:Reads:WindowSeconds", "60"));
+        using var client = host.CreateClient();
+
+        await (await client.GetAsync("/")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync("/site.css")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/calls")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync("/")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        await ShouldBeTooManyRequestsAsync(await client.GetAsync("/"), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Rate_limiting_switched_off_limits_nothing()
     {
         await using var host = Host(
