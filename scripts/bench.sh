@@ -137,7 +137,8 @@ corpus scenarios --api "$api_url" --dir "$out"
 export BENCH_LUA_DIR=$PWD/tests/Benchmarks/wrk BENCH_API_KEY=$key BENCH_TEMPLATES=$PWD/$out/scenarios/post-readout.tsv
 
 get_scenarios=(calls-by-leader calls-by-pair calls-by-date calls-by-topic calls-by-source
-  calls-q-en calls-q-ru calls-q-tr calls-q-fr calls-q-es calls-deep-pages call-by-id call-comparison leaders-q)
+  calls-q-en calls-q-ru calls-q-tr calls-q-fr calls-q-es calls-deep-pages call-by-id call-comparison leaders-q
+  page-home page-call)
 
 # run_wrk NAME URL SCRIPT [PATHS]: one scenario; its result lands in $out/wrk/NAME.json.
 run_wrk() {

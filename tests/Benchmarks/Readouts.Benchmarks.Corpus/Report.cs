@@ -100,7 +100,7 @@ internal static class Report
 
         foreach (var row in rows.Where(r => r.Scenario is not ("post-readout" or "pgbench-insert") && !r.Scenario.StartsWith("baseline-", StringComparison.Ordinal)))
         {
-            var limit = row.Scenario.StartsWith("calls-q-", StringComparison.Ordinal) ? 50 : 25;
+            var limit = row.Scenario.StartsWith("calls-q-", StringComparison.Ordinal) ? 50 : row.Scenario.StartsWith("page-", StringComparison.Ordinal) ? 30 : 25;
             checks.Add(new($"{row.Scenario} p99 <= {limit} ms", $"{F(row.P99Ms)} ms", row.P99Ms <= limit));
         }
 

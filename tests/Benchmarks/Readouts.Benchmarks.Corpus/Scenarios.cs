@@ -87,6 +87,10 @@ internal static class Scenarios
         await Write("call-by-id", () => string.Create(CultureInfo.InvariantCulture, $"/api/calls/{Any(calls).Id}"));
         var compared = calls.Where(c => c.Readouts >= 2).ToList();
         await Write("call-comparison", () => string.Create(CultureInfo.InvariantCulture, $"/api/calls/{Any(compared.Count > 0 ? compared : calls).Id}/comparison"));
+
+        // The pages for people: the newest calls, what a visitor opens first, and a call's accounts side by side.
+        await Write("page-home", () => "/");
+        await Write("page-call", () => string.Create(CultureInfo.InvariantCulture, $"/calls/{Any(compared.Count > 0 ? compared : calls).Id}"));
         await Write("leaders-q", () =>
         {
             var leader = world.Leaders[world.LeaderSkew.Next(random)];
