@@ -5,12 +5,17 @@
 # Ends with one line "N passed, N failed, N skipped" (then any error raised outside a test, such as
 # a fixture's failed clean-up) and dotnet test's exit code. PostgreSQL is stopped afterwards if this
 # command started it; READOUTS_KEEP_POSTGRES=1 keeps it running. Each clone has its own server, on
-# a port of its own (scripts/lib/postgres.sh), so clones test side by side.
+# a port of its own (scripts/lib/postgres.sh), so clones test side by side. The browser tests get
+# Chromium and chromedriver (installed with apt-get when missing) and axe-core (npm ci in
+# tests/Browser) from scripts/lib/browser.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/browser.sh
 
 command -v dotnet >/dev/null 2>&1 || { echo "==> dotnet not found: install the .NET 10 SDK" >&2; exit 1; }
+# Before PostgreSQL: a machine without a browser stops here, at once, saying what to install.
+readouts_browser_up
 
 readouts_postgres_up
 if [[ $READOUTS_PG_STARTED == 1 && ${READOUTS_KEEP_POSTGRES:-0} != 1 ]]; then
