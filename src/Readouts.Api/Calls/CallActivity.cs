@@ -32,7 +32,7 @@ public sealed record TopicActivity(TopicResponse Topic, CallListing Calls, IRead
 /// month and counterparts, who talks about a subject. The lists themselves are
 /// <see cref="CallQueries"/>', so a page lists exactly what GET /api/calls answers.
 /// </summary>
-public sealed class CallActivity(ReadoutsDbContext db, CallQueries calls, TopicService topics, RegistryNames registry)
+public sealed class CallActivity(ReadoutsDbContext db, CallQueries calls, TopicService topics, RegistryNames registry, SourceDirectory sources)
 {
     /// <summary>Who talks about a subject is counted over its latest calls only: "energy" is in most of a million.</summary>
     public const int RecentCalls = 1000;
@@ -47,10 +47,7 @@ public sealed class CallActivity(ReadoutsDbContext db, CallQueries calls, TopicS
             return null;
         }
 
-        var slugs = call.Readouts.Select(r => r.Source).Distinct().ToList();
-        var sources = await db.Sources.AsNoTracking().Where(s => slugs.Contains(s.Slug))
-            .Select(s => new SourceResponse(s.Slug, s.Name, s.Country, s.Url)).ToDictionaryAsync(s => s.Slug, ct);
-        return new CallPage(call, CallComparison.Of(call), sources);
+        return new CallPage(call, CallComparison.Of(call), await sources.BySlugAsync(db, ct));
     }
 
     public async Task<CallListing> ListAsync(CallQuery query, CancellationToken ct) => await WithSharedTopicsAsync(await calls.ListAsync(query, ct), ct);

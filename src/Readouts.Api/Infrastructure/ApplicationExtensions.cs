@@ -70,6 +70,7 @@ public static class ApplicationExtensions
         services.AddScoped<LeaderResolver>();
         services.AddScoped<LeaderService>();
         services.AddScoped<SourceService>();
+        services.AddSingleton<SourceDirectory>();
         services.AddScoped<TopicService>();
         services.AddSingleton<Lexicon>();
         services.AddSingleton<Subjects>();

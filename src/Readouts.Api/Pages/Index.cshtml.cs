@@ -25,7 +25,7 @@ public sealed class IndexModel(CallActivity activity, SourceService sources, IVa
         [FromQuery(Name = "topic")] string? topic, [FromQuery(Name = "source")] string? source, [FromQuery(Name = "q")] string? q,
         [FromQuery(Name = "cursor")] string? cursor, CancellationToken ct)
     {
-        Sources = (await sources.ListAsync(Paging.MaxLimit, null, ct)).Items;
+        Sources = await sources.AllAsync(ct);
 
         // A form sends its empty fields too: an empty field is no filter.
         var errors = new List<string>();

@@ -4,7 +4,7 @@ using Readouts.Api.Infrastructure;
 
 namespace Readouts.Api.Sources;
 
-public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork)
+public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork, SourceDirectory directory)
 {
     public async Task<Page<SourceResponse>> ListAsync(int? limit, string? cursor, CancellationToken ct)
     {
@@ -31,9 +31,16 @@ public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork)
         await db.Sources.Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct)
             ?? throw ApiProblemException.Unprocessable(field, $"'{slug}' is not a known source; see GET /api/sources or add it with POST /api/sources.");
 
+    /// <summary>Every source, by name (at most <see cref="SourceDirectory.MaxAge"/> old): the pages' list.</summary>
+    public Task<IReadOnlyList<SourceResponse>> AllAsync(CancellationToken ct) => directory.AllAsync(db, ct);
+
     /// <summary>Adds a source: 201, or 409 when the slug is taken.</summary>
-    public Task<WriteOutcome> CreateAsync(CreateSourceRequest request, WriteContext writer, CancellationToken ct) =>
-        unitOfWork.RunAsync(writer, request, async ct => WriteOutcome.Of(StatusCodes.Status201Created, await CreateOnceAsync(request, ct), $"/api/sources/{request.Slug}"), ct);
+    public async Task<WriteOutcome> CreateAsync(CreateSourceRequest request, WriteContext writer, CancellationToken ct)
+    {
+        var outcome = await unitOfWork.RunAsync(writer, request, async ct => WriteOutcome.Of(StatusCodes.Status201Created, await CreateOnceAsync(request, ct), $"/api/sources/{request.Slug}"), ct);
+        directory.Forget();
+        return outcome;
+    }
 
     private async Task<SourceResponse> CreateOnceAsync(CreateSourceRequest request, CancellationToken ct)
     {
