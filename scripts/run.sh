@@ -18,7 +18,7 @@ if [[ -z ${READOUTS_PORT:-} ]]; then
   done
 fi
 echo "==> PostgreSQL: 127.0.0.1:$READOUTS_PG_PORT (data under $READOUTS_ROOT/.data)" >&2
-echo "==> Swagger UI: http://localhost:$port/swagger" >&2
+echo "==> Pages: http://localhost:$port/ · Swagger UI: http://localhost:$port/swagger" >&2
 echo "==> Write API key (Development): readouts-dev-key" >&2
 ConnectionStrings__Readouts="$READOUTS_PG_CONNECTION" \
 ASPNETCORE_ENVIRONMENT=Development \
