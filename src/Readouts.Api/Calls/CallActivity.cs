@@ -61,22 +61,50 @@ public sealed class CallActivity(ReadoutsDbContext db, CallQueries calls, TopicS
             return new CallListing(page, new Dictionary<long, IReadOnlyList<TopicRef>>());
         }
 
-        var rows = await db.Database.SqlQueryRaw<SubjectRow>(
-            """
-            SELECT r.call_id, r.source_id, t.topic_id
-            FROM readouts r JOIN readout_topics t ON t.readout_id = r.id
-            WHERE r.call_id = ANY(@calls) AND r.deleted_at IS NULL
-            """,
-            new NpgsqlParameter("calls", told)).ToListAsync(ct);
-        var names = await registry.NamesAsync(db, [], rows.Select(r => r.TopicId), [], ct);
-        var shared = rows.GroupBy(r => r.CallId).ToDictionary(
+        // Each call's subjects per source, read straight off Npgsql: EF's raw query buffered and
+        // materialised its ~600 rows a page, and the home page is garbage-collection bound.
+        var sides = new Dictionary<long, Dictionary<int, HashSet<int>>>();
+        var topicIds = new HashSet<int>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                SELECT r.call_id, r.source_id, t.topic_id
+                FROM readouts r JOIN readout_topics t ON t.readout_id = r.id
+                WHERE r.call_id = ANY(@calls) AND r.deleted_at IS NULL
+                """;
+            command.Parameters.Add(new NpgsqlParameter("calls", told));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (call, source, topic) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
+                if (!sides.TryGetValue(call, out var bySource))
+                {
+                    sides[call] = bySource = [];
+                }
+
+                if (!bySource.TryGetValue(source, out var subjects))
+                {
+                    bySource[source] = subjects = [];
+                }
+
+                subjects.Add(topic);
+                topicIds.Add(topic);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var names = await registry.NamesAsync(db, [], topicIds, [], ct);
+        var shared = sides.ToDictionary(
             call => call.Key,
-            call => (IReadOnlyList<TopicRef>)CallComparison.Shared(call.GroupBy(r => r.SourceId).Select(s => s.Select(r => r.TopicId).ToHashSet()).ToList())
+            call => (IReadOnlyList<TopicRef>)CallComparison.Shared(call.Value.Values.ToList())
                 .Select(id => names.Topics[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
         return new CallListing(page, shared);
     }
-
-    private sealed record SubjectRow(long CallId, int SourceId, int TopicId);
 
     private sealed record CountRow(int Id, int Calls);
 
