@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
-using Readouts.Api.Readouts;
 using Readouts.Api.Tests.Clients;
 using Readouts.Api.Tests.Infrastructure;
 using Xunit.Sdk;
@@ -58,16 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         Writer.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         // The factory runs with Samples:Load false; the seed goes in as the other tests post it.
-        var samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")), JsonSerializerOptions.Web)!;
-        var presidency = await Writer.PostReadoutAsync(samples.Single(s => s.Source == "iletisim"));
-        var kremlin = await Writer.PostReadoutAsync(samples.Single(s => s.Source == "kremlin"));
-        if (presidency.CallId != kremlin.CallId)
-        {
-            throw new InvalidOperationException($"The seed's two accounts were not linked to one call: iletisim in {presidency.CallId}, kremlin in {kremlin.CallId}.");
-        }
-
-        SeedCallId = presidency.CallId;
+        SeedCallId = await Writer.PostSamplesAsync();
         StartBrowser();
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Readouts.Api.Calls;
 using Readouts.Api.Readouts;
@@ -10,29 +9,17 @@ namespace Readouts.Api.Tests.Calls;
 /// <summary>GET /api/calls/{id}/comparison and GET /api/calls/{id} on the seed call.</summary>
 public sealed class ComparisonTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsApiFactory>, IAsyncLifetime
 {
-    private static readonly List<ReadoutRequest> Samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")),
-        JsonSerializerOptions.Web)!;
-
     private readonly HttpClient client = api.CreateWriter();
     private long seedCallId;
 
-    public async Task InitializeAsync()
-    {
-        foreach (var sample in Samples)
-        {
-            // The class shares one database: the second test's posts are identical resends.
-            var response = await client.PostAsJsonAsync("/api/readouts", sample);
-            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"Posting the {sample.Source} sample answered {response.StatusCode}.");
-            seedCallId = (await response.Content.ReadFromJsonAsync<ReadoutResponse>())!.CallId;
-        }
-    }
+    // The class shares one database: a second test's posts are identical resends.
+    public async Task InitializeAsync() => seedCallId = await client.PostSamplesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The texts of a sample readout's statements by one speaker as the sample spells them (null: joint).</summary>
     private static List<string> SampleStatements(string source, string? speaker) =>
-        Samples.Single(s => s.Source == source).Statements!
+        TestData.Sample(source).Statements!
             .Where(s => s!.Speaker == speaker)
             .Select(s => s!.Text!)
             .ToList();

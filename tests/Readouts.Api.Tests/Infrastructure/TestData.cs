@@ -13,6 +13,27 @@ public static class TestData
 {
     private static int dateWindows;
 
+    /// <summary>The seed article's two readouts (Samples/readouts.json): the Presidency's in Turkish, the Kremlin's in Russian.</summary>
+    public static readonly IReadOnlyList<ReadoutRequest> Samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")), JsonSerializerOptions.Web)!;
+
+    public static ReadoutRequest Sample(string source) => Samples.Single(s => s.Source == source);
+
+    /// <summary>Posts the seed's readouts (a resend answers 200) and returns the one call they tell.</summary>
+    public static async Task<long> PostSamplesAsync(this HttpClient client)
+    {
+        var calls = new HashSet<long>();
+        foreach (var sample in Samples)
+        {
+            var response = await client.PostAsJsonAsync("/api/readouts", sample);
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"Posting the {sample.Source} sample answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            calls.Add((await response.Content.ReadFromJsonAsync<ReadoutResponse>())!.CallId);
+        }
+
+        Assert.True(calls.Count == 1, $"The seed's readouts were linked to {calls.Count} calls ({string.Join(", ", calls)}), not one.");
+        return calls.Single();
+    }
+
     /// <summary>A date at least a week away from any other test's, in the past.</summary>
     public static DateOnly NewDate() => new DateOnly(1990, 1, 1).AddDays(7 * Interlocked.Increment(ref dateWindows));
 

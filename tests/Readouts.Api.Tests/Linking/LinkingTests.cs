@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Readouts.Api.Calls;
 using Readouts.Api.Readouts;
 using Readouts.Api.Tests.Infrastructure;
@@ -15,11 +14,8 @@ public sealed class LinkingTests(ReadoutsApiFactory api) : IClassFixture<Readout
     [Fact]
     public async Task Posting_the_kremlin_side_links_it_to_the_presidency_readout()
     {
-        var samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")),
-            JsonSerializerOptions.Web)!;
-        var presidency = samples.Single(s => s.Source == "iletisim");
-        var kremlin = samples.Single(s => s.Source == "kremlin");
+        var presidency = TestData.Sample("iletisim");
+        var kremlin = TestData.Sample("kremlin");
 
         var turkishSide = await client.PostReadoutAsync(presidency);
         var russianSide = await client.PostReadoutAsync(kremlin);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Readouts.Api.Calls;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Leaders;
@@ -15,10 +14,6 @@ namespace Readouts.Api.Tests.Topics;
 public sealed class SubjectsAcrossLanguagesTests(ReadoutsApiFactory api) : IClassFixture<ReadoutsApiFactory>
 {
     private readonly HttpClient client = api.CreateWriter();
-
-    private static readonly List<ReadoutRequest> Samples = JsonSerializer.Deserialize<List<ReadoutRequest>>(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "readouts.json")),
-        JsonSerializerOptions.Web)!;
 
     /// <summary>A readout in a language of its own, with its own labels (none: no labels at all).</summary>
     private async Task<ReadoutResponse> PostAsync(string source, DateOnly date, string language, string body, string[] labels, string[] leaders, params StatementRequest[] statements) =>
@@ -36,8 +31,8 @@ public sealed class SubjectsAcrossLanguagesTests(ReadoutsApiFactory api) : IClas
     [Fact]
     public async Task The_seed_call_told_in_turkish_and_in_russian_shares_ukraine_with_what_each_side_said_about_it()
     {
-        var presidency = await client.PostReadoutAsync(Samples.Single(s => s.Source == "iletisim"));
-        var kremlin = await client.PostReadoutAsync(Samples.Single(s => s.Source == "kremlin"));
+        var presidency = await client.PostReadoutAsync(TestData.Sample("iletisim"));
+        var kremlin = await client.PostReadoutAsync(TestData.Sample("kremlin"));
         Assert.Equal(presidency.CallId, kremlin.CallId);
 
         var comparison = await client.GetJsonAsync<CallComparison>($"/api/calls/{presidency.CallId}/comparison");
