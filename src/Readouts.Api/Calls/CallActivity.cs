@@ -134,10 +134,9 @@ public sealed class CallActivity(ReadoutsDbContext db, CallQueries calls, TopicS
             GROUP BY o.leader_id ORDER BY calls DESC, id LIMIT @take
             """,
             new NpgsqlParameter("leader", leader.Id), new NpgsqlParameter("take", Counterparts)).ToListAsync(ct);
-        var names = await registry.NamesAsync(db, counterparts.Select(c => c.Id), [], [], ct);
-        var self = (await registry.NamesAsync(db, [leader.Id], [], [], ct)).Leaders[leader.Id];
+        var names = await registry.NamesAsync(db, counterparts.Select(c => c.Id).Append(leader.Id), [], [], ct);
 
-        return new LeaderActivity(self, months, counterparts.Select(c => new LeaderCount(names.Leaders[c.Id], c.Calls)).ToList(), await WithSharedTopicsAsync(latest, ct));
+        return new LeaderActivity(names.Leaders[leader.Id], months, counterparts.Select(c => new LeaderCount(names.Leaders[c.Id], c.Calls)).ToList(), await WithSharedTopicsAsync(latest, ct));
     }
 
     /// <summary>The subject's calls (a page, by cursor) and who talks about it; a merged slug answers the topic it went to.</summary>
