@@ -22,9 +22,12 @@ public static class ApiScopes
     /// <summary>Leaders, sources, topics, their aliases and merges.</summary>
     public const string Registry = "registry";
 
+    /// <summary>Subscribe to, list and delete webhooks (the key's own).</summary>
+    public const string Webhooks = "webhooks";
+
     public const string ClaimType = "scope";
 
-    public static readonly string[] All = [Readouts, Registry];
+    public static readonly string[] All = [Readouts, Registry, Webhooks];
 
     /// <summary>The authorization policy of a scope, named as the scope.</summary>
     public static void AddPolicies(AuthorizationOptions options)
@@ -75,7 +78,7 @@ public sealed class ApiKeyRing
             var scopes = entry.GetSection("Scopes").GetChildren().Select(s => s.Value?.Trim()).Where(s => !string.IsNullOrEmpty(s)).ToList();
             if (scopes.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
             {
-                throw new InvalidOperationException($"Configuration {entry.Path}:Scopes: '{unknown}' is not a scope; the scopes are {string.Join(" and ", ApiScopes.All)}.");
+                throw new InvalidOperationException($"Configuration {entry.Path}:Scopes: '{unknown}' is not a scope; the scopes are {string.Join(", ", ApiScopes.All)}.");
             }
 
             var hash = key.StartsWith(HashPrefix, StringComparison.OrdinalIgnoreCase) ? ParseHash(entry.Path, key[HashPrefix.Length..]) : Hash(key);

@@ -8,11 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Readouts.Api.Calls;
+using Readouts.Api.Events;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
 using Readouts.Api.Samples;
 using Readouts.Api.Sources;
 using Readouts.Api.Topics;
+using Readouts.Api.Webhooks;
 using Serilog;
 
 namespace Readouts.Api.Infrastructure;
@@ -92,6 +94,12 @@ public static class ApplicationExtensions
         services.AddSingleton<RegistryNames>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<IdempotencyCleanup>();
+        services.AddScoped<EventLog>();
+        services.AddSingleton<EventSignal>();
+        services.AddScoped<WebhookService>();
+        services.AddSingleton<WebhookSender>();
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyCleanup>());
 
         services.AddControllers()
@@ -194,9 +202,10 @@ public static class ApplicationExtensions
         app.MapControllers();
     }
 
-    /// <summary>Whatever is not the API, its documents or health: the pages, their stylesheet, unknown addresses.</summary>
+    /// <summary>Whatever is not the API, its documents, feeds or health: the pages, their stylesheet, unknown addresses.</summary>
     public static bool IsPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/swagger") && !request.Path.StartsWithSegments("/health");
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/swagger") && !request.Path.StartsWithSegments("/health")
+        && !request.Path.StartsWithSegments("/feeds");
 
     /// <summary>Applies migrations (Database:MigrateOnStartup, default true) and loads the samples (Samples:Load).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Readouts.Api.Calls;
+using Readouts.Api.Events;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
 using Readouts.Api.Sources;
 using Readouts.Api.Topics;
+using Readouts.Api.Webhooks;
 
 namespace Readouts.Api.Infrastructure;
 
@@ -36,6 +38,12 @@ public class ReadoutsDbContext(DbContextOptions<ReadoutsDbContext> options) : Db
     public DbSet<ReadoutRevision> ReadoutRevisions => Set<ReadoutRevision>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<ChangeEvent> Events => Set<ChangeEvent>();
+
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>
     /// Statements to send in one round trip, on this context's connection and in its transaction

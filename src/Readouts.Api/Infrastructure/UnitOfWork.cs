@@ -50,7 +50,7 @@ public sealed record WriteResult(WriteOutcome? Outcome, ApiProblemException? Pro
 /// Idempotency-Key, a write's outcome is stored in that same transaction, so it exists exactly
 /// when the write does, and a retry with the key gets it back.
 /// </summary>
-public sealed class UnitOfWork(ReadoutsDbContext db, TimeProvider clock)
+public sealed class UnitOfWork(ReadoutsDbContext db, Events.EventSignal signal, TimeProvider clock)
 {
     /// <summary>One write: who writes (with the idempotency key if any) and the bound request, which with the operation is what a retry must repeat exactly.</summary>
     public sealed record Write(WriteContext Writer, object? Request);
@@ -118,6 +118,8 @@ public sealed class UnitOfWork(ReadoutsDbContext db, TimeProvider clock)
             }
 
             await transaction.CommitAsync(attemptCt);
+            // Its events, if it made any, are for this instance's webhooks to number and send.
+            signal.Written();
             return (IReadOnlyList<WriteResult>)results.Select(r => r!).ToList();
         }, ct);
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Readouts.Api.Events;
 using Readouts.Api.Infrastructure;
 
 namespace Readouts.Api.Leaders;
 
 /// <summary>The leader registry: search, read, add leaders and aliases.</summary>
-public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
+public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork, EventLog events)
 {
     public async Task<Page<LeaderResponse>> ListAsync(LeaderQuery query, CancellationToken ct)
     {
@@ -62,8 +63,10 @@ public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
             throw ApiProblemException.Conflict($"The name '{taken.Text}' already belongs to {taken.Slug}.");
         }
 
-        db.Leaders.Add(new Leader { Slug = slug, Name = name, Country = request.Country!.ToUpperInvariant(), Wikidata = request.Wikidata, Names = names });
+        var leader = new Leader { Slug = slug, Name = name, Country = request.Country!.ToUpperInvariant(), Wikidata = request.Wikidata, Names = names };
+        db.Leaders.Add(leader);
         await SaveOrConflictAsync("A leader with this slug or one of these names was added at the same time.", ct);
+        await events.RecordAsync(EventTypes.LeaderCreated, slug, [leader.Id], ct: ct);
         return (await GetAsync(slug, ct))!;
     }
 
@@ -94,6 +97,7 @@ public sealed class LeaderService(ReadoutsDbContext db, UnitOfWork unitOfWork)
             alias.LeaderId = leaderId;
             db.LeaderNames.Add(alias);
             await SaveOrConflictAsync("The alias was given to another leader at the same time.", ct);
+            await events.RecordAsync(EventTypes.LeaderAliasAdded, slug, [leaderId], details: [alias.Text], ct: ct);
         }
 
         return ((await GetAsync(slug, ct))!, owner is null);

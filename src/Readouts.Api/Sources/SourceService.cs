@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Readouts.Api.Events;
 using Readouts.Api.Infrastructure;
 
 namespace Readouts.Api.Sources;
 
-public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork, SourceDirectory directory)
+public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork, SourceDirectory directory, EventLog events)
 {
     public async Task<Page<SourceResponse>> ListAsync(int? limit, string? cursor, CancellationToken ct)
     {
@@ -60,6 +61,8 @@ public sealed class SourceService(ReadoutsDbContext db, UnitOfWork unitOfWork, S
         {
             throw ApiProblemException.Conflict($"The slug '{source.Slug}' is taken by another source.");
         }
+
+        await events.RecordAsync(EventTypes.SourceCreated, source.Slug, sourceId: source.Id, ct: ct);
 
         return new SourceResponse(source.Slug, source.Name, source.Country, source.Url);
     }

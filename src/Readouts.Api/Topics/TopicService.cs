@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Readouts.Api.Events;
 using Readouts.Api.Infrastructure;
 using Readouts.Api.Readouts;
 
@@ -12,7 +13,7 @@ public sealed record TopicLookup(TopicResponse? Topic, string? MergedInto);
 /// The registry of subjects: search, read, add subjects and aliases, merge topics that mean one
 /// subject; and for posts and queries, the topics of labels no subject's name resolves.
 /// </summary>
-public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Subjects subjects, Lexicon lexicon)
+public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Subjects subjects, Lexicon lexicon, EventLog events)
 {
     /// <summary>The PostgreSQL channel a registry change is announced on, to every API instance (<see cref="RegistryListener"/>).</summary>
     public const string RegistryChannel = "readouts_registry";
@@ -98,6 +99,7 @@ public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Su
             var topic = new Topic { Slug = slug, Name = name, Kind = request.Kind!, Wikidata = request.Wikidata, Country = country, Names = names };
             db.Topics.Add(topic);
             await SaveOrConflictAsync("A topic with this slug or one of these names was added at the same time.", ct);
+            await events.RecordAsync(EventTypes.TopicCreated, slug, ct: ct);
             await RereadWhereFoundAsync(names, ct);
             return WriteOutcome.Of(StatusCodes.Status201Created, (await ResponsesAsync([slug], ct))[slug], $"/api/topics/{slug}");
         }, ct);
@@ -132,6 +134,11 @@ public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Su
             }
 
             await SaveOrConflictAsync("The alias was given to another topic at the same time.", ct);
+            if (existing is null)
+            {
+                await events.RecordAsync(EventTypes.TopicAliasAdded, slug, details: [alias.Text], ct: ct);
+            }
+
             await RereadWhereFoundAsync([alias], ct);
             var topic = (await ResponsesAsync([slug], ct))[slug];
             return existing is null ? WriteOutcome.Of(StatusCodes.Status201Created, topic, $"/api/topics/{slug}") : WriteOutcome.Of(StatusCodes.Status200OK, topic);
@@ -216,6 +223,10 @@ public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Su
             """, ct);
         await db.Database.ExecuteSqlAsync($"UPDATE topic_redirects SET topic_id = {target} WHERE topic_id = ANY({sources})", ct);
         await db.Database.ExecuteSqlAsync($"INSERT INTO topic_redirects (slug, topic_id) SELECT slug, {target} FROM topics WHERE id = ANY({sources})", ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO events (type, subject, names)
+            SELECT {EventTypes.TopicMerged}, (SELECT slug FROM topics WHERE id = {target}), array_agg(slug ORDER BY slug) FROM topics WHERE id = ANY({sources})
+            """, ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM topics WHERE id = ANY({sources})", ct);
         await NotifyAsync(RegistryChannel, ct);
     }
@@ -277,9 +288,12 @@ public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Su
         var newSlugs = created.Select(m => slugs[m.Key]).ToArray();
         var newNames = created.Select(m => m.Label.Trim()).ToArray();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO topics (slug, name, kind)
-            SELECT slug, name, {TopicKind.Other} FROM unnest({newSlugs}::text[], {newNames}::text[]) AS t(slug, name)
-            ON CONFLICT (slug) DO NOTHING
+            WITH created AS (
+                INSERT INTO topics (slug, name, kind)
+                SELECT slug, name, {TopicKind.Other} FROM unnest({newSlugs}::text[], {newNames}::text[]) AS t(slug, name)
+                ON CONFLICT (slug) DO NOTHING
+                RETURNING slug)
+            INSERT INTO events (type, subject) SELECT {EventTypes.TopicCreated}, slug FROM created ORDER BY slug
             """, ct);
         var bySlug = await db.Topics.AsNoTracking().Where(t => newSlugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
 

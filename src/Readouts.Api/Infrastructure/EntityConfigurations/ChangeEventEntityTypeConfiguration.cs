@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Readouts.Api.Events;
+
+namespace Readouts.Api.Infrastructure.EntityConfigurations;
+
+internal sealed class ChangeEventEntityTypeConfiguration : IEntityTypeConfiguration<ChangeEvent>
+{
+    public void Configure(EntityTypeBuilder<ChangeEvent> builder)
+    {
+        builder.ToTable("events");
+        builder.HasKey(e => e.Seq);
+        builder.Property(e => e.Seq).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Type).HasMaxLength(40);
+        builder.Property(e => e.OccurredAt).HasDefaultValueSql("now()");
+        builder.Property(e => e.LeaderIds).HasDefaultValueSql("'{}'");
+        builder.Property(e => e.Names).HasDefaultValueSql("'{}'");
+        builder.Property(e => e.Subject).HasMaxLength(200);
+
+        // GET /api/events?after= and every webhook's next events: the feed in order.
+        builder.HasIndex(e => e.Id).IsUnique();
+
+        // GET /api/events?type=: one type's events in order.
+        builder.HasIndex(e => new { e.Type, e.Id });
+
+        // GET /api/events?leader=, and webhooks limited to leaders.
+        builder.HasIndex(e => e.LeaderIds).HasMethod("gin");
+
+        // The Atom feed's entries: when each call last changed.
+        builder.HasIndex(e => new { e.CallId, e.Id });
+
+        // What EventLog.SequenceAsync has still to number: a few rows at any time.
+        builder.HasIndex(e => e.Seq).HasDatabaseName("ix_events_unsequenced").HasFilter("id IS NULL");
+    }
+}
