@@ -84,6 +84,7 @@ public static class ApplicationExtensions
         services.AddScoped<CallLinker>();
         services.AddScoped<CallQueries>();
         services.AddScoped<CallActivity>();
+        services.AddScoped<Feeds.CallFeed>();
         services.AddScoped<ReadoutService>();
         services.AddScoped<ReadoutResolver>();
         services.AddScoped<ReadoutImporter>();

@@ -62,11 +62,14 @@ public static class EntityTags
     /// 200 with an ETag hashed from the JSON sent, or 304 when the client's If-None-Match already
     /// has it. Serialised once: the bytes hashed are the bytes sent.
     /// </summary>
-    public static ActionResult WithContentETag(this ControllerBase controller, object value)
+    public static ActionResult WithContentETag(this ControllerBase controller, object value) =>
+        controller.WithContentETag(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ApiJson.Options), "application/json; charset=utf-8");
+
+    /// <summary>200 with bytes already written and an ETag hashed from them, or 304.</summary>
+    public static ActionResult WithContentETag(this ControllerBase controller, byte[] body, string contentType)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), ApiJson.Options);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
-        return IsNotModified(controller, etag) ? controller.StatusCode(StatusCodes.Status304NotModified) : new JsonBytesResult(body);
+        return IsNotModified(controller, etag) ? controller.StatusCode(StatusCodes.Status304NotModified) : new BytesResult(body, contentType);
     }
 
     private static bool IsNotModified(ControllerBase controller, string etag)
@@ -77,14 +80,14 @@ public static class EntityTags
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
     }
 
-    /// <summary>JSON already serialised, sent as MVC would send it.</summary>
-    private sealed class JsonBytesResult(byte[] body) : ActionResult
+    /// <summary>A body already serialised, sent as MVC would send it.</summary>
+    private sealed class BytesResult(byte[] body, string contentType) : ActionResult
     {
         public override Task ExecuteResultAsync(ActionContext context)
         {
             var response = context.HttpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/json; charset=utf-8";
+            response.ContentType = contentType;
             response.ContentLength = body.Length;
             return response.Body.WriteAsync(body, context.HttpContext.RequestAborted).AsTask();
         }

@@ -26,8 +26,9 @@ internal sealed class ChangeEventEntityTypeConfiguration : IEntityTypeConfigurat
         // GET /api/events?leader=, and webhooks limited to leaders.
         builder.HasIndex(e => e.LeaderIds).HasMethod("gin");
 
-        // The Atom feed's entries: when each call last changed.
+        // The Atom feed's entries: when each call last changed, a readout leaving it included.
         builder.HasIndex(e => new { e.CallId, e.Id });
+        builder.HasIndex(e => e.PreviousCallId).HasFilter("previous_call_id IS NOT NULL");
 
         // What EventLog.SequenceAsync has still to number: a few rows at any time.
         builder.HasIndex(e => e.Seq).HasDatabaseName("ix_events_unsequenced").HasFilter("id IS NULL");

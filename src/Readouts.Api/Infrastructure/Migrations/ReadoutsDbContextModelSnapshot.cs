@@ -210,6 +210,10 @@ namespace Readouts.Api.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LeaderIds"), "gin");
 
+                    b.HasIndex("PreviousCallId")
+                        .HasDatabaseName("ix_events_previous_call_id")
+                        .HasFilter("previous_call_id IS NOT NULL");
+
                     b.HasIndex("Seq")
                         .HasDatabaseName("ix_events_unsequenced")
                         .HasFilter("id IS NULL");

@@ -112,6 +112,12 @@ namespace Readouts.Api.Infrastructure.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
+                name: "ix_events_previous_call_id",
+                table: "events",
+                column: "previous_call_id",
+                filter: "previous_call_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_events_type_id",
                 table: "events",
                 columns: new[] { "type", "id" });

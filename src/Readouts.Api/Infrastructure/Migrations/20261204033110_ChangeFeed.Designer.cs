@@ -13,7 +13,7 @@ using Readouts.Api.Infrastructure;
 namespace Readouts.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(ReadoutsDbContext))]
-    [Migration("20261204031650_ChangeFeed")]
+    [Migration("20261204033110_ChangeFeed")]
     partial class ChangeFeed
     {
         /// <inheritdoc />
@@ -212,6 +212,10 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_events_leader_ids");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LeaderIds"), "gin");
+
+                    b.HasIndex("PreviousCallId")
+                        .HasDatabaseName("ix_events_previous_call_id")
+                        .HasFilter("previous_call_id IS NOT NULL");
 
                     b.HasIndex("Seq")
                         .HasDatabaseName("ix_events_unsequenced")
