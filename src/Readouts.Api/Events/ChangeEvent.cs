@@ -1,19 +1,14 @@
 namespace Readouts.Api.Events;
 
 /// <summary>
-/// One change, recorded in the transaction that made it: by triggers for readouts and calls (see
-/// the ChangeFeed migration), by the registry's services for leaders, sources and topics.
+/// One change in the feed. Recorded in the transaction that made it into <c>event_queue</c> (by
+/// triggers for readouts and calls, see the ChangeFeed migration; by the registry's services for
+/// leaders, sources and topics), and moved here, numbered, once committed (<see cref="EventLog.SequenceAsync"/>).
 /// </summary>
 public class ChangeEvent
 {
-    /// <summary>Order of writing, within and across transactions; not what clients page by.</summary>
-    public long Seq { get; set; }
-
-    /// <summary>
-    /// The public id, given after commit by <see cref="EventLog.SequenceAsync"/> in the order the
-    /// changes became visible; null until then, and such events are not shown yet.
-    /// </summary>
-    public long? Id { get; set; }
+    /// <summary>Increasing in the order the changes became visible: what clients page by.</summary>
+    public long Id { get; set; }
 
     /// <summary>One of <see cref="EventTypes"/>.</summary>
     public required string Type { get; set; }

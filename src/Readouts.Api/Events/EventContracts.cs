@@ -67,7 +67,7 @@ public sealed record EventResponse(
     IReadOnlyList<string> Names)
 {
     public static EventResponse Of(ChangeEvent e, RegistryNames.Names known) => new(
-        e.Id!.Value,
+        e.Id,
         e.Type,
         e.OccurredAt.ToUniversalTime(),
         e.ReadoutId,

@@ -18,23 +18,25 @@ public sealed class EventLog(ReadoutsDbContext db, RegistryNames names, LeaderRe
     /// </summary>
     public Task RecordAsync(string type, string subject, int[]? leaderIds = null, int? sourceId = null, string[]? details = null, CancellationToken ct = default) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO events (type, subject, leader_ids, source_id, names)
+            INSERT INTO event_queue (type, subject, leader_ids, source_id, names)
             VALUES ({type}, {subject}, {leaderIds ?? []}, {sourceId}, {details ?? []})
             """, ct);
 
     /// <summary>
-    /// Numbers the committed events that have no id yet, in the order they were written, and
-    /// commits. A sequence hands out numbers when they are asked for, not at commit: two writers
-    /// could commit 8 after 9, and a reader that had seen 9 would never see 8. Numbered here, one
-    /// pass at a time (a transaction-scoped advisory lock across instances), every pass's numbers
-    /// are above those of every pass committed before it, and a reader that saved the last id it
-    /// saw never misses or repeats one. Runs before every read of the feed, so that a client sees
-    /// its own writes, and in the background (<see cref="Webhooks.WebhookDispatcher"/>).
+    /// Moves the committed events of <c>event_queue</c> into the feed, numbered in the order they
+    /// were written, and commits. A sequence hands out numbers when they are asked for, not at
+    /// commit: two writers could commit 8 after 9, and a reader that had seen 9 would never see 8.
+    /// Numbered here, one pass at a time (a transaction-scoped advisory lock across instances),
+    /// every pass's numbers are above those of every pass committed before it, and a reader that
+    /// saved the last id it saw never misses or repeats one. Runs before every read of the feed, so
+    /// that a client sees its own writes, and in the background (<see cref="Webhooks.WebhookDispatcher"/>).
+    /// The queue keeps writes cheap: a write adds one row to a table with one index, rather than
+    /// rows to the feed's five indexes, and again when numbered (posts: see docs/benchmarks.md).
     /// </summary>
     public async Task<int> SequenceAsync(CancellationToken ct)
     {
         var total = 0;
-        while (await db.Events.AnyAsync(e => e.Id == null, ct))
+        while (await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM event_queue) AS \"Value\"").SingleAsync(ct))
         {
             var numbered = await db.Database.CreateExecutionStrategy().ExecuteAsync(async attemptCt =>
             {
@@ -42,9 +44,11 @@ public sealed class EventLog(ReadoutsDbContext db, RegistryNames names, LeaderRe
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SequencerLock}, 0)", attemptCt);
                 // The projection numbers the rows in the order of its input (nextval per output row).
                 var count = await db.Database.ExecuteSqlRawAsync("""
-                    WITH pending AS (SELECT seq FROM events WHERE id IS NULL ORDER BY seq LIMIT 10000),
-                         numbered AS (SELECT seq, nextval('event_ids') AS id FROM pending)
-                    UPDATE events e SET id = n.id FROM numbered n WHERE e.seq = n.seq
+                    WITH moved AS (
+                        DELETE FROM event_queue WHERE seq IN (SELECT seq FROM event_queue ORDER BY seq LIMIT 10000) RETURNING *)
+                    INSERT INTO events (id, type, occurred_at, readout_id, call_id, previous_call_id, source_id, leader_ids, version, subject, names)
+                    SELECT nextval('event_ids'), type, occurred_at, readout_id, call_id, previous_call_id, source_id, leader_ids, version, subject, names
+                    FROM (SELECT * FROM moved ORDER BY seq) AS m
                     """, attemptCt);
                 await transaction.CommitAsync(attemptCt);
                 return count;
@@ -66,7 +70,7 @@ public sealed class EventLog(ReadoutsDbContext db, RegistryNames names, LeaderRe
     public async Task<long> LatestIdAsync(CancellationToken ct)
     {
         await SequenceAsync(ct);
-        return await db.Events.MaxAsync(e => e.Id, ct) ?? 0;
+        return await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
     }
 
     public async Task<Page<EventResponse>> ListAsync(EventQuery query, CancellationToken ct)
@@ -101,7 +105,7 @@ public sealed class EventLog(ReadoutsDbContext db, RegistryNames names, LeaderRe
         return rows.Select(e => EventResponse.Of(e, known)).ToList();
     }
 
-    /// <summary>Deletes events older than the retention, oldest first, a batch at a time; never one not yet numbered.</summary>
+    /// <summary>Deletes events older than the retention, oldest first, a batch at a time.</summary>
     public async Task<int> PruneAsync(TimeSpan retention, DateTimeOffset now, CancellationToken ct)
     {
         var cutoff = now - retention;
@@ -112,8 +116,7 @@ public sealed class EventLog(ReadoutsDbContext db, RegistryNames names, LeaderRe
             // Walks the feed from its start by the id index: events are numbered close to their
             // time, so the old ones are its first rows, and no index on the time is needed.
             deleted = await db.Database.ExecuteSqlAsync($"""
-                DELETE FROM events WHERE seq IN (
-                    SELECT seq FROM events WHERE id IS NOT NULL ORDER BY id LIMIT 5000) AND occurred_at < {cutoff}
+                DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY id LIMIT 5000) AND occurred_at < {cutoff}
                 """, ct);
             total += deleted;
         }

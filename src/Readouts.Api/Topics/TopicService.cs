@@ -224,7 +224,7 @@ public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Su
         await db.Database.ExecuteSqlAsync($"UPDATE topic_redirects SET topic_id = {target} WHERE topic_id = ANY({sources})", ct);
         await db.Database.ExecuteSqlAsync($"INSERT INTO topic_redirects (slug, topic_id) SELECT slug, {target} FROM topics WHERE id = ANY({sources})", ct);
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO events (type, subject, names)
+            INSERT INTO event_queue (type, subject, names)
             SELECT {EventTypes.TopicMerged}, (SELECT slug FROM topics WHERE id = {target}), array_agg(slug ORDER BY slug) FROM topics WHERE id = ANY({sources})
             """, ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM topics WHERE id = ANY({sources})", ct);
@@ -293,7 +293,7 @@ public sealed class TopicService(ReadoutsDbContext db, UnitOfWork unitOfWork, Su
                 SELECT slug, name, {TopicKind.Other} FROM unnest({newSlugs}::text[], {newNames}::text[]) AS t(slug, name)
                 ON CONFLICT (slug) DO NOTHING
                 RETURNING slug)
-            INSERT INTO events (type, subject) SELECT {EventTypes.TopicCreated}, slug FROM created ORDER BY slug
+            INSERT INTO event_queue (type, subject) SELECT {EventTypes.TopicCreated}, slug FROM created ORDER BY slug
             """, ct);
         var bySlug = await db.Topics.AsNoTracking().Where(t => newSlugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
 

@@ -142,7 +142,7 @@ public sealed class WebhookDispatcher(
 
             // Every id up to the latest is visible (they are numbered in commit order), so events
             // up to it that match nothing can be passed over for good.
-            var latest = await db.Events.MaxAsync(e => e.Id, ct) ?? 0;
+            var latest = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
             var types = webhook.EventTypes;
             var leaders = webhook.LeaderIds;
             var due = await db.Events.AsNoTracking()

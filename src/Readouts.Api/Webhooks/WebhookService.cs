@@ -45,7 +45,7 @@ public sealed class WebhookService(
                 Secret = WebhookSignature.NewSecret(),
                 CreatedAt = clock.GetUtcNow(),
                 NextAttemptAt = clock.GetUtcNow(),
-                LastEventId = await db.Events.MaxAsync(e => e.Id, ct) ?? 0,
+                LastEventId = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0,
             };
             db.Webhooks.Add(webhook);
             await db.SaveChangesAsync(ct);

@@ -9,16 +9,14 @@ internal sealed class ChangeEventEntityTypeConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ChangeEvent> builder)
     {
         builder.ToTable("events");
-        builder.HasKey(e => e.Seq);
-        builder.Property(e => e.Seq).UseIdentityAlwaysColumn();
+        // GET /api/events?after= and every webhook's next events: the feed in order. Given by
+        // EventLog.SequenceAsync from the sequence event_ids, never by an insert's default.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Type).HasMaxLength(40);
         builder.Property(e => e.OccurredAt).HasDefaultValueSql("now()");
         builder.Property(e => e.LeaderIds).HasDefaultValueSql("'{}'");
         builder.Property(e => e.Names).HasDefaultValueSql("'{}'");
         builder.Property(e => e.Subject).HasMaxLength(200);
-
-        // GET /api/events?after= and every webhook's next events: the feed in order.
-        builder.HasIndex(e => e.Id).IsUnique();
 
         // GET /api/events?type=: one type's events in order.
         builder.HasIndex(e => new { e.Type, e.Id });
@@ -29,8 +27,5 @@ internal sealed class ChangeEventEntityTypeConfiguration : IEntityTypeConfigurat
         // The Atom feed's entries: when each call last changed, a readout leaving it included.
         builder.HasIndex(e => new { e.CallId, e.Id });
         builder.HasIndex(e => e.PreviousCallId).HasFilter("previous_call_id IS NOT NULL");
-
-        // What EventLog.SequenceAsync has still to number: a few rows at any time.
-        builder.HasIndex(e => e.Seq).HasDatabaseName("ix_events_unsequenced").HasFilter("id IS NULL");
     }
 }

@@ -7,9 +7,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Readouts.Api.Infrastructure.Migrations
 {
     /// <summary>
-    /// The change feed (Events/EventLog): the events table, the sequence that numbers events after
-    /// commit, and the triggers that record every change to readouts and calls in the statement
-    /// that makes it, whichever code path writes: nothing happens without its event. Statement
+    /// The change feed (Events/EventLog): the queue writes record their events in, the events table
+    /// they are moved to, numbered after commit from the sequence event_ids, and the triggers that
+    /// record every change to readouts and calls in the statement that makes it, whichever code
+    /// path writes: nothing happens without its event. The queue is written and read only by SQL
+    /// (the triggers, EventLog), so it has no entity. Statement
     /// triggers with transition tables, so that a batch of a thousand readouts records its events
     /// in one INSERT. Databases upgraded to this start their feed here; earlier changes have none.
     /// Webhooks and their deliveries, driven from the feed.
@@ -23,9 +25,7 @@ namespace Readouts.Api.Infrastructure.Migrations
                 name: "events",
                 columns: table => new
                 {
-                    seq = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
-                    id = table.Column<long>(type: "bigint", nullable: true),
+                    id = table.Column<long>(type: "bigint", nullable: false),
                     type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     readout_id = table.Column<long>(type: "bigint", nullable: true),
@@ -39,7 +39,7 @@ namespace Readouts.Api.Infrastructure.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_events", x => x.seq);
+                    table.PrimaryKey("pk_events", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -100,12 +100,6 @@ namespace Readouts.Api.Infrastructure.Migrations
                 columns: new[] { "call_id", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_events_id",
-                table: "events",
-                column: "id",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_events_leader_ids",
                 table: "events",
                 column: "leader_ids")
@@ -121,12 +115,6 @@ namespace Readouts.Api.Infrastructure.Migrations
                 name: "ix_events_type_id",
                 table: "events",
                 columns: new[] { "type", "id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_events_unsequenced",
-                table: "events",
-                column: "seq",
-                filter: "id IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_attempted_at",
@@ -147,11 +135,26 @@ namespace Readouts.Api.Infrastructure.Migrations
             migrationBuilder.Sql("""
                 CREATE SEQUENCE event_ids AS bigint;
 
+                -- Events as written, before they are numbered: columns as in events, seq for the
+                -- order they were written in.
+                CREATE TABLE event_queue (
+                    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    type character varying(40) NOT NULL,
+                    occurred_at timestamp with time zone NOT NULL DEFAULT now(),
+                    readout_id bigint,
+                    call_id bigint,
+                    previous_call_id bigint,
+                    source_id integer,
+                    leader_ids integer[] NOT NULL DEFAULT '{}',
+                    version integer,
+                    subject character varying(200),
+                    names text[] NOT NULL DEFAULT '{}');
+
                 -- A readout's source joins its call when no readout of that source told the call
                 -- before this statement and another source's readout tells it (before, or in the
                 -- same statement: both sides posted at once are news too).
                 CREATE FUNCTION record_sources_added(arrived bigint[]) RETURNS void LANGUAGE sql AS $$
-                    INSERT INTO events (type, readout_id, call_id, source_id, leader_ids)
+                    INSERT INTO event_queue (type, readout_id, call_id, source_id, leader_ids)
                     SELECT 'call.source-added', min(a.id), a.call_id, a.source_id, c.leader_ids
                     FROM readouts a JOIN calls c ON c.id = a.call_id
                     WHERE a.id = ANY(arrived)
@@ -163,7 +166,7 @@ namespace Readouts.Api.Infrastructure.Migrations
 
                 CREATE FUNCTION readouts_record_inserts() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    INSERT INTO events (type, readout_id, call_id, source_id, leader_ids, version)
+                    INSERT INTO event_queue (type, readout_id, call_id, source_id, leader_ids, version)
                     SELECT 'readout.created', n.id, n.call_id, n.source_id, c.leader_ids, n.version
                     FROM new_rows n JOIN calls c ON c.id = n.call_id
                     ORDER BY n.id;
@@ -175,7 +178,7 @@ namespace Readouts.Api.Infrastructure.Migrations
                 -- correction that moves the readout to another call is a relink too.
                 CREATE FUNCTION readouts_record_updates() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    INSERT INTO events (type, readout_id, call_id, previous_call_id, source_id, leader_ids, version)
+                    INSERT INTO event_queue (type, readout_id, call_id, previous_call_id, source_id, leader_ids, version)
                     SELECT t.type, n.id, n.call_id, CASE WHEN o.call_id IS DISTINCT FROM n.call_id THEN o.call_id END,
                         n.source_id, COALESCE(c.leader_ids, oc.leader_ids, '{}'), n.version
                     FROM new_rows n
@@ -196,13 +199,13 @@ namespace Readouts.Api.Infrastructure.Migrations
 
                 CREATE FUNCTION calls_record_inserts() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    INSERT INTO events (type, call_id, leader_ids) SELECT 'call.created', id, leader_ids FROM new_rows ORDER BY id;
+                    INSERT INTO event_queue (type, call_id, leader_ids) SELECT 'call.created', id, leader_ids FROM new_rows ORDER BY id;
                     RETURN NULL;
                 END $$;
 
                 CREATE FUNCTION calls_record_deletes() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    INSERT INTO events (type, call_id, leader_ids) SELECT 'call.removed', id, leader_ids FROM old_rows ORDER BY id;
+                    INSERT INTO event_queue (type, call_id, leader_ids) SELECT 'call.removed', id, leader_ids FROM old_rows ORDER BY id;
                     RETURN NULL;
                 END $$;
 
@@ -230,6 +233,7 @@ namespace Readouts.Api.Infrastructure.Migrations
                 DROP FUNCTION readouts_record_updates();
                 DROP FUNCTION readouts_record_inserts();
                 DROP FUNCTION record_sources_added(bigint[]);
+                DROP TABLE event_queue;
                 DROP SEQUENCE event_ids;
                 """);
 

@@ -13,7 +13,7 @@ using Readouts.Api.Infrastructure;
 namespace Readouts.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(ReadoutsDbContext))]
-    [Migration("20261204033110_ChangeFeed")]
+    [Migration("20261204034646_ChangeFeed")]
     partial class ChangeFeed
     {
         /// <inheritdoc />
@@ -139,20 +139,13 @@ namespace Readouts.Api.Infrastructure.Migrations
 
             modelBuilder.Entity("Readouts.Api.Events.ChangeEvent", b =>
                 {
-                    b.Property<long>("Seq")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("Id")
                         .HasColumnType("bigint")
-                        .HasColumnName("seq");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Seq"));
+                        .HasColumnName("id");
 
                     b.Property<long?>("CallId")
                         .HasColumnType("bigint")
                         .HasColumnName("call_id");
-
-                    b.Property<long?>("Id")
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
 
                     b.PrimitiveCollection<int[]>("LeaderIds")
                         .IsRequired()
@@ -201,12 +194,8 @@ namespace Readouts.Api.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Seq")
+                    b.HasKey("Id")
                         .HasName("pk_events");
-
-                    b.HasIndex("Id")
-                        .IsUnique()
-                        .HasDatabaseName("ix_events_id");
 
                     b.HasIndex("LeaderIds")
                         .HasDatabaseName("ix_events_leader_ids");
@@ -216,10 +205,6 @@ namespace Readouts.Api.Infrastructure.Migrations
                     b.HasIndex("PreviousCallId")
                         .HasDatabaseName("ix_events_previous_call_id")
                         .HasFilter("previous_call_id IS NOT NULL");
-
-                    b.HasIndex("Seq")
-                        .HasDatabaseName("ix_events_unsequenced")
-                        .HasFilter("id IS NULL");
 
                     b.HasIndex("CallId", "Id")
                         .HasDatabaseName("ix_events_call_id_id");
