@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Readouts.Api.Calls;
+using Readouts.Api.Export;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
 using Readouts.Api.Samples;
@@ -88,6 +89,8 @@ public static class ApplicationExtensions
         services.AddSingleton<ReadoutGroupCommit>();
         services.AddScoped<ReadoutReader>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<ExportService>();
+        services.AddSingleton<ExportGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegistryNames>();
         services.AddSingleton<ApiKeyRing>();
