@@ -222,6 +222,21 @@ else
 fi
 
 rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
+
+# The exports, last, one at a time: each reads the whole corpus once. Their peak RSS is their own:
+# writing 5 to clear_refs resets VmHWM (Linux 4.0 and later) once the run's has been read.
+_say "Exports: GET /api/export/readouts.ndjson and /api/export/calls.csv"
+mkdir -p "$out/exports"
+for export in readouts.ndjson:"SELECT count(*) FROM readouts WHERE deleted_at IS NULL" calls.csv:"SELECT count(*) FROM calls"; do
+  file=${export%%:*}
+  rows=$(corpus sql --connection "$bench_connection" "${export#*:}")
+  echo 5 >"/proc/$api_pid/clear_refs" 2>/dev/null || _say "Cannot reset the API's peak RSS: the export's includes the run's"
+  timing=$(curl -s -o /dev/null -w '"seconds":%{time_total},"bytes":%{size_download},"status":%{http_code}' "$api_url/api/export/$file")
+  peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
+  echo "{\"file\":\"$file\",\"rows\":$rows,$timing,\"peakRssKb\":$peak}" >"$out/exports/$file.json"
+  _say "  $file: $(cat "$out/exports/$file.json")"
+done
+
 corpus report --connection "$admin_connection" --database "$database" --dir "$out" --rss-kb "$rss_kb" --duration "$duration"
 _say "Report: $out/report.json, $out/report.md"
 _say "PostgreSQL keeps running; stop it with: (source scripts/lib/postgres.sh && readouts_postgres_down)"

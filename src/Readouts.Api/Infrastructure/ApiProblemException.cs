@@ -16,6 +16,9 @@ public sealed class ApiProblemException(int status, string title, string? detail
     /// <summary>Per-field messages, keyed like model-state keys (<c>leaders[1]</c>).</summary>
     public IDictionary<string, string[]>? Errors { get; } = errors;
 
+    /// <summary>Sent as Retry-After: when a refusal for being busy is worth trying again.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static ApiProblemException Unprocessable(IDictionary<string, string[]> errors) =>
         new(StatusCodes.Status422UnprocessableEntity, "The request refers to something that does not exist or cannot be used.", errors: errors);
 

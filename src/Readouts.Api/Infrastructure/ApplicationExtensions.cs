@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Readouts.Api.Calls;
 using Readouts.Api.Events;
+using Readouts.Api.Export;
 using Readouts.Api.Leaders;
 using Readouts.Api.Readouts;
 using Readouts.Api.Samples;
@@ -91,6 +92,8 @@ public static class ApplicationExtensions
         services.AddSingleton<ReadoutGroupCommit>();
         services.AddScoped<ReadoutReader>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<ExportService>();
+        services.AddSingleton<ExportGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RegistryNames>();
         services.AddSingleton<ApiKeyRing>();

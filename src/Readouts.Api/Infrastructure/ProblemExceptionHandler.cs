@@ -42,6 +42,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         {
             httpContext.Response.Headers.RetryAfter = "5";
         }
+        else if (exception is ApiProblemException { RetryAfterSeconds: { } seconds })
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

@@ -14,6 +14,11 @@ public sealed record ScenarioRow(string Scenario, long Requests, double Rps, dou
 
 public sealed record TargetCheck(string Target, string Value, bool Pass);
 
+/// <summary>One full export as scripts/bench.sh timed it with curl: rows, seconds, bytes, and the API's peak RSS during it alone.</summary>
+public sealed record ExportResult(string File, long Rows, double Seconds, long Bytes, int Status, double PeakRssKb);
+
+public sealed record ExportRow(string File, long Rows, double Seconds, double RowsPerSecond, double Megabytes, double PeakRssMb, int Status);
+
 public sealed record Machine(int Cpus, string Model, double RamGb);
 
 public sealed record BenchReport(
@@ -27,6 +32,7 @@ public sealed record BenchReport(
     double DatabaseMb,
     int DurationSeconds,
     List<ScenarioRow> Scenarios,
+    List<ExportRow> Exports,
     List<TargetCheck> Targets);
 
 /// <summary>Assembles report.json and report.md from the load and the wrk and pgbench results, and checks the targets.</summary>
@@ -67,6 +73,14 @@ internal static class Report
             })
             .ToList();
 
+        var exports = new List<ExportRow>();
+        var exportDir = Path.Combine(dir, "exports");
+        foreach (var file in Directory.Exists(exportDir) ? Directory.GetFiles(exportDir, "*.json").Order(StringComparer.Ordinal) : [])
+        {
+            var e = JsonSerializer.Deserialize<ExportResult>(await File.ReadAllTextAsync(file), ApiClient.Json)!;
+            exports.Add(new ExportRow(e.File, e.Rows, Math.Round(e.Seconds, 1), Math.Round(e.Rows / Math.Max(e.Seconds, 0.001)), Math.Round(e.Bytes / 1024.0 / 1024, 1), Math.Round(e.PeakRssKb / 1024, 1), e.Status));
+        }
+
         var size = Convert.ToDouble(await Database.ExecuteAsync(connection, $"SELECT pg_database_size('{database}')"), CultureInfo.InvariantCulture);
         var report = new BenchReport(
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
@@ -79,7 +93,8 @@ internal static class Report
             Math.Round(size / 1024 / 1024, 1),
             duration,
             rows,
-            Check(rows, rssKb / 1024, load.Failed));
+            exports,
+            Check(rows, exports, rssKb / 1024, load.Failed));
 
         await File.WriteAllTextAsync(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(report, ApiClient.Readable));
         var markdown = Markdown(report);
@@ -93,7 +108,7 @@ internal static class Report
         }
     }
 
-    private static List<TargetCheck> Check(List<ScenarioRow> rows, double rssMb, int failedLoads)
+    private static List<TargetCheck> Check(List<ScenarioRow> rows, List<ExportRow> exports, double rssMb, int failedLoads)
     {
         var checks = new List<TargetCheck>();
         static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
@@ -119,6 +134,15 @@ internal static class Report
         checks.Add(new("post-readout ratio to pgbench >= 0.3", post?.Ratio is { } postRatio ? F(postRatio) : "no pgbench", post?.Ratio >= 0.3));
         checks.Add(new("corpus loaded without failed items", $"{failedLoads} failed", failedLoads == 0));
         checks.Add(new("API peak RSS <= 400 MB", $"{F(rssMb)} MB", rssMb <= 400));
+
+        // Issue 26: a million readouts out at 20,000 a second or more, at constant memory.
+        var ndjson = exports.FirstOrDefault(e => e.File == "readouts.ndjson");
+        checks.Add(new("export readouts.ndjson >= 20000 readouts/s", ndjson is null ? "not run" : $"{F(ndjson.RowsPerSecond)} readouts/s in {F(ndjson.Seconds)} s", ndjson is { Status: 200, RowsPerSecond: >= 20_000 }));
+        foreach (var export in exports)
+        {
+            checks.Add(new($"API peak RSS during {export.File} < 400 MB", $"{F(export.PeakRssMb)} MB", export is { Status: 200, PeakRssMb: < 400 }));
+        }
+
         return checks;
     }
 
@@ -133,6 +157,16 @@ internal static class Report
         foreach (var r in report.Scenarios)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Requests} | {r.Rps:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {(r.BaselineRps is { } b ? b.ToString("F0", CultureInfo.InvariantCulture) : "")} | {(r.Ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "")} |\n");
+        }
+
+        if (report.Exports.Count > 0)
+        {
+            text.Append("\n| Export | Rows | Seconds | Rows/s | MB | API peak RSS MB |\n")
+                .Append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            foreach (var e in report.Exports)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {e.File} | {e.Rows} | {e.Seconds:F1} | {e.RowsPerSecond:F0} | {e.Megabytes:F0} | {e.PeakRssMb:F0} |\n");
+            }
         }
 
         return text.ToString();
