@@ -75,7 +75,7 @@ internal static class Report
 
         var exports = new List<ExportRow>();
         var exportDir = Path.Combine(dir, "exports");
-        foreach (var file in Directory.Exists(exportDir) ? Directory.GetFiles(exportDir, "*.json").Order(StringComparer.Ordinal) : [])
+        foreach (var file in (Directory.Exists(exportDir) ? Directory.GetFiles(exportDir, "*.json") : []).Order(StringComparer.Ordinal))
         {
             var e = JsonSerializer.Deserialize<ExportResult>(await File.ReadAllTextAsync(file), ApiClient.Json)!;
             exports.Add(new ExportRow(e.File, e.Rows, Math.Round(e.Seconds, 1), Math.Round(e.Rows / Math.Max(e.Seconds, 0.001)), Math.Round(e.Bytes / 1024.0 / 1024, 1), Math.Round(e.PeakRssKb / 1024, 1), e.Status));
