@@ -25,11 +25,11 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var instance = Instance();
-        var client = Writer(instance);
-        var webhook = await SubscribeAsync(client, receiver, "call.source-added");
+        var client = Webhooking.Writer(instance);
+        var webhook = await Webhooking.SubscribeAsync(client, receiver, "call.source-added");
         Assert.StartsWith("whsec_", webhook.Secret);
 
-        var (turkish, russian) = await PostBothSidesAsync(client);
+        var (turkish, russian) = await Webhooking.PostBothSidesAsync(client);
 
         var received = Assert.Single(await receiver.WaitUntilAsync(r => r.Count >= 1, "a call.source-added"));
         new StandardWebhook(webhook.Secret!).Verify(received.Body, received.Headers);
@@ -53,10 +53,10 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = (_, attempt) => Task.FromResult(attempt <= 2 ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK);
         using var instance = Instance();
-        var client = Writer(instance);
-        var webhook = await SubscribeAsync(client, receiver, "call.source-added");
+        var client = Webhooking.Writer(instance);
+        var webhook = await Webhooking.SubscribeAsync(client, receiver, "call.source-added");
 
-        await PostBothSidesAsync(client);
+        await Webhooking.PostBothSidesAsync(client);
 
         var got = await receiver.WaitUntilAsync(r => r.Any(x => x.AnsweredWith == 200), "a third attempt");
         Assert.Equal([1, 2, 3], got.Select(r => r.Attempt));
@@ -80,9 +80,9 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         (ReadoutResponse, ReadoutResponse) sides;
         using (var before = Instance())
         {
-            var client = Writer(before);
-            webhook = await SubscribeAsync(client, receiver, "call.source-added");
-            sides = await PostBothSidesAsync(client);
+            var client = Webhooking.Writer(before);
+            webhook = await Webhooking.SubscribeAsync(client, receiver, "call.source-added");
+            sides = await Webhooking.PostBothSidesAsync(client);
             await receiver.WaitUntilAsync(r => r.Count >= 1, "a first, failed attempt");
         }
 
@@ -93,7 +93,7 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         Assert.Equal(failed, receiver.Requests.Count);
 
         using var after = Instance();
-        var restarted = Writer(after);
+        var restarted = Webhooking.Writer(after);
         var got = await receiver.WaitUntilAsync(r => r.Any(x => x.AnsweredWith == 200), "the delivery after the restart");
         var delivered = got.Single(r => r.AnsweredWith == 200);
         new StandardWebhook(webhook.Secret!).Verify(delivered.Body, delivered.Headers);
@@ -108,8 +108,8 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         await using var receiver = await WebhookReceiver.StartAsync();
         using var first = Instance();
         using var second = Instance();
-        var (a, b) = (Writer(first), Writer(second));
-        await SubscribeAsync(a, receiver, "readout.created");
+        var (a, b) = (Webhooking.Writer(first), Webhooking.Writer(second));
+        await Webhooking.SubscribeAsync(a, receiver, "readout.created");
         var source = await a.NewSourceAsync("twice");
         var date = TestData.NewDate();
 
@@ -130,9 +130,9 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = (_, _) => Task.FromResult(StatusCodes.Status410Gone);
         using var instance = Instance(("Webhooks:DisableAfter", "00:00:01"));
-        var client = Writer(instance);
-        var webhook = await SubscribeAsync(client, receiver, "call.source-added");
-        await PostBothSidesAsync(client);
+        var client = Webhooking.Writer(instance);
+        var webhook = await Webhooking.SubscribeAsync(client, receiver, "call.source-added");
+        await Webhooking.PostBothSidesAsync(client);
 
         var clock = Stopwatch.StartNew();
         WebhookResponse shown;
@@ -166,9 +166,9 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
             return StatusCodes.Status204NoContent;
         };
         using var instance = Instance(("Webhooks:Timeout", "00:00:01"));
-        var client = Writer(instance);
-        var webhook = await SubscribeAsync(client, receiver, "call.source-added");
-        await PostBothSidesAsync(client);
+        var client = Webhooking.Writer(instance);
+        var webhook = await Webhooking.SubscribeAsync(client, receiver, "call.source-added");
+        await Webhooking.PostBothSidesAsync(client);
 
         await receiver.WaitUntilAsync(r => r.Any(x => x.Attempt == 2), "the attempt after the timeout");
         var deliveries = (await client.GetJsonAsync<Page<DeliveryResponse>>($"/api/webhooks/{webhook.Id}/deliveries")).Items;
@@ -184,7 +184,7 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var instance = Instance();
-        var client = Writer(instance);
+        var client = Webhooking.Writer(instance);
         var created = await client.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "readout.created" }, leaders = new[] { "Лула" } });
         await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
         Assert.Equal(["luiz-inacio-lula-da-silva"], (await created.Content.ReadFromJsonAsync<WebhookResponse>())!.Leaders.Select(l => l.Slug));
@@ -199,47 +199,5 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         Assert.Equal([lula.Id], receiver.Requests.Select(r => r.Data.GetProperty("readoutId").GetInt64()));
     }
 
-    private WebApplicationFactory<Program> Instance(params (string Key, string Value)[] settings) => api.WithWebHostBuilder(builder =>
-    {
-        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
-        builder.UseSetting("Webhooks:PollInterval", "00:00:00.2");
-        builder.UseSetting("Webhooks:RetrySchedule:0", Retry.ToString());
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    });
-
-    private static HttpClient Writer(WebApplicationFactory<Program> instance)
-    {
-        var client = instance.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ReadoutsApiFactory.ApiKey);
-        return client;
-    }
-
-    private static async Task<WebhookResponse> SubscribeAsync(HttpClient client, WebhookReceiver receiver, params string[] events)
-    {
-        var response = await client.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url, events });
-        await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<WebhookResponse>())!;
-    }
-
-    /// <summary>The Presidency's account in Turkish, then the Kremlin's in Russian, of one new call.</summary>
-    private static async Task<(ReadoutResponse Turkish, ReadoutResponse Russian)> PostBothSidesAsync(HttpClient client)
-    {
-        var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
-        var turkish = await client.PostReadoutAsync(TestData.Readout(presidency, date, "Erdoğan", "Putin") with
-        {
-            Language = "tr",
-            Title = "Cumhurbaşkanı Erdoğan, Putin ile telefonda görüştü",
-            Body = "Görüşmede Ukrayna'daki savaş ve bölgesel konular ele alındı.",
-        });
-        var russian = await client.PostReadoutAsync(TestData.Readout(kremlin, date, "Путин", "Эрдоган") with
-        {
-            Language = "ru",
-            Title = "Телефонный разговор с Президентом Турции",
-            Body = "Обсуждалась ситуация вокруг Украины.",
-        });
-        return (turkish, russian);
-    }
+    private WebApplicationFactory<Program> Instance(params (string Key, string Value)[] settings) => Webhooking.Instance(api, Retry, settings);
 }
