@@ -136,7 +136,7 @@ internal static class SwaggerSetup
                 operation.Responses.TryAdd("412", Problem(context, "The If-Match ETag is no longer current: read the readout again."));
             }
 
-            if (writes && method is "PUT" or "DELETE")
+            if (writes && method is "PUT" or "DELETE" && path.StartsWith("api/readouts/", StringComparison.Ordinal))
             {
                 operation.Responses.TryAdd("428", Problem(context, "If-Match is required."));
             }
@@ -217,12 +217,13 @@ internal static class SwaggerSetup
         {
             var method = context.ApiDescription.HttpMethod;
             var path = context.ApiDescription.RelativePath ?? "";
-            var writes = context.MethodInfo.GetCustomAttributes(true).OfType<AuthorizeAttribute>().Any();
+            // Writes: what needs a key, but GET /api/webhooks, which needs one to say whose subscriptions.
+            var writes = method != "GET" && context.MethodInfo.GetCustomAttributes(true).OfType<AuthorizeAttribute>().Any();
             if (writes && method == "POST" && !path.EndsWith("/link", StringComparison.Ordinal))
             {
                 Add(operation, WriteContext.IdempotencyKeyHeader, required: false, "A key of yours (such as a UUID): a retry with it replays the first answer instead of writing again.");
             }
-            else if (writes && method is "PUT" or "DELETE")
+            else if (writes && method is "PUT" or "DELETE" && path.StartsWith("api/readouts/", StringComparison.Ordinal))
             {
                 Add(operation, "If-Match", required: true, "The readout's ETag from its GET, quoted: \"3\".");
             }
@@ -230,7 +231,7 @@ internal static class SwaggerSetup
             {
                 Add(operation, "If-Match", required: false, "The readout's ETag, to refuse the move (412) if it changed meanwhile.");
             }
-            else if (method == "GET" && path is "api/readouts/{id}" or "api/calls/{id}" or "api/calls/{id}/comparison")
+            else if (method == "GET" && path is "api/readouts/{id}" or "api/calls/{id}" or "api/calls/{id}/comparison" or "feeds/calls.atom")
             {
                 Add(operation, "If-None-Match", required: false, "An ETag you hold: 304 while it is still current.");
             }

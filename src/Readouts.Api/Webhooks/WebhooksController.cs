@@ -7,12 +7,12 @@ namespace Readouts.Api.Webhooks;
 /// <summary>Webhooks: events of the change feed POSTed to your URL as they happen, signed (Standard Webhooks).</summary>
 [ApiController]
 [Route("api/webhooks")]
-[Authorize(ApiScopes.Webhooks)]
 public sealed class WebhooksController(WebhookService webhooks) : ControllerBase
 {
     /// <summary>Subscribes a URL to event types (and leaders): 201 with the signing secret, shown only this once.</summary>
     /// <remarks>Events from now on are sent in order, at least once, retried with growing back-off (5 s, 30 s, 2 min, …) for 24 hours, then the subscription is disabled. 422 for a target that is not a public address. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
     [HttpPost(Name = "CreateWebhook")]
+    [Authorize(ApiScopes.Webhooks)]
     [Consumes("application/json")]
     [ProducesResponseType<WebhookResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -23,6 +23,7 @@ public sealed class WebhooksController(WebhookService webhooks) : ControllerBase
 
     /// <summary>Your API key's subscriptions.</summary>
     [HttpGet(Name = "ListWebhooks")]
+    [Authorize(ApiScopes.Webhooks)]
     [ProducesResponseType<Page<WebhookResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
@@ -30,6 +31,7 @@ public sealed class WebhooksController(WebhookService webhooks) : ControllerBase
 
     /// <summary>One subscription: where its deliveries are (lastEventId), whether it is retrying or disabled.</summary>
     [HttpGet("{id:guid}", Name = "GetWebhook")]
+    [Authorize(ApiScopes.Webhooks)]
     [ProducesResponseType<WebhookResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -38,6 +40,7 @@ public sealed class WebhooksController(WebhookService webhooks) : ControllerBase
 
     /// <summary>Unsubscribes: 204; nothing more is sent.</summary>
     [HttpDelete("{id:guid}", Name = "DeleteWebhook")]
+    [Authorize(ApiScopes.Webhooks)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -46,6 +49,7 @@ public sealed class WebhooksController(WebhookService webhooks) : ControllerBase
 
     /// <summary>A subscription's delivery attempts, newest first: when, the status code or error, how long.</summary>
     [HttpGet("{id:guid}/deliveries", Name = "ListWebhookDeliveries")]
+    [Authorize(ApiScopes.Webhooks)]
     [ProducesResponseType<Page<DeliveryResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]

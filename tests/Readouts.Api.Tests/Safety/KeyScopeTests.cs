@@ -117,5 +117,11 @@ public sealed class KeyScopeTests(ReadoutsApiFactory api) : IClassFixture<Readou
         Assert.Equal("registry", ScopeOf("/api/leaders", "post"));
         Assert.Equal("registry", ScopeOf("/api/topics/{slug}/merge", "post"));
         Assert.Null(ScopeOf("/api/calls", "get"));
+        Assert.Equal("webhooks", ScopeOf("/api/webhooks", "post"));
+        Assert.Equal("webhooks", ScopeOf("/api/webhooks", "get"));
+        Assert.Equal("webhooks", ScopeOf("/api/webhooks/{id}", "delete"));
+        Assert.Equal("webhooks", ScopeOf("/api/webhooks/{id}/deliveries", "get"));
+        Assert.Null(ScopeOf("/api/events", "get"));
+        Assert.False(document.GetProperty("paths").GetProperty("/api/webhooks/{id}").GetProperty("delete").GetProperty("responses").TryGetProperty("428", out _), "DELETE /api/webhooks/{id} takes no If-Match, yet 428 is declared.");
     }
 }
