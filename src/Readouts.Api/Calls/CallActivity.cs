@@ -99,10 +99,12 @@ public sealed class CallActivity(ReadoutsDbContext db, CallQueries calls, TopicS
         }
 
         var names = await registry.NamesAsync(db, [], topicIds, [], ct);
+        // A source with no subjects at all has no rows here, yet it is a side: then nothing is shared.
+        var sourceCounts = page.Items.ToDictionary(c => c.Id, c => c.Sources.Count);
         var shared = sides.ToDictionary(
             call => call.Key,
-            call => (IReadOnlyList<TopicRef>)CallComparison.Shared(call.Value.Values.ToList())
-                .Select(id => names.Topics[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
+            call => (IReadOnlyList<TopicRef>)(call.Value.Count < sourceCounts[call.Key] ? [] : CallComparison.Shared(call.Value.Values.ToList())
+                .Select(id => names.Topics[id]).OrderBy(t => t.Name, StringComparer.Ordinal).ToList()));
         return new CallListing(page, shared);
     }
 

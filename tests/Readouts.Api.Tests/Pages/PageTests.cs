@@ -151,6 +151,24 @@ public sealed partial class PageTests(ReadoutsApiFactory api) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_side_that_names_no_subject_leaves_nothing_shared_on_the_home_page_as_in_the_comparison()
+    {
+        var (first, second, silent) = (await client.NewSourceAsync("side"), await client.NewSourceAsync("side"), await client.NewSourceAsync("side"));
+        var date = TestData.NewDate();
+        var call = (await client.PostReadoutAsync(TestData.Readout(first, date, "Lula", "Modi") with { Topics = ["Energy"], Body = "The leaders discussed energy." })).CallId;
+        await client.PostReadoutAsync(TestData.Readout(second, date, "Lula", "Modi") with { Topics = ["Energy"], Body = "Energy was discussed." });
+        var withTwo = await PageAsync($"/?source={first}");
+        ShouldContain("""<a class="mark shared" href="/topics/energy">Energy</a>""", withTwo, "energy, which both sides name");
+
+        await client.PostReadoutAsync(TestData.Readout(silent, date, "Lula", "Modi") with { Topics = [], Title = "Telephone conversation", Body = "The leaders spoke by telephone." });
+
+        var comparison = await client.GetJsonAsync<System.Text.Json.JsonElement>($"/api/calls/{call}/comparison");
+        Assert.Equal(0, comparison.GetProperty("sharedTopics").GetArrayLength());
+        var withThree = await PageAsync($"/?source={first}");
+        Assert.False(withThree.Contains("mark shared", StringComparison.Ordinal), $"The home page shows a shared subject that the third side does not name:\n{withThree}");
+    }
+
+    [Fact]
     public async Task The_search_form_filters_as_the_api_does_and_says_what_it_could_not_use()
     {
         Assert.Equal([seedCallId], CallIdsOf(await PageAsync("/?q=%D0%A1%D1%82%D0%B0%D0%BC%D0%B1%D1%83%D0%BB")));
