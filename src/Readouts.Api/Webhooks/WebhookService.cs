@@ -80,6 +80,25 @@ public sealed class WebhookService(
     public async Task<bool> DeleteAsync(string owner, Guid id, CancellationToken ct) =>
         await db.Webhooks.Where(w => w.Id == id && w.Owner == owner).ExecuteDeleteAsync(ct) > 0;
 
+    /// <summary>
+    /// Resumes a subscription (a disabled one, once its receiver is mended, or a retrying one at
+    /// once): delivery goes on from the first event not delivered, none skipped. 404 for none of the key's.
+    /// </summary>
+    public Task<WriteOutcome> EnableAsync(Guid id, WriteContext writer, CancellationToken ct) =>
+        unitOfWork.RunAsync(writer, id, async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var found = await db.Webhooks.Where(w => w.Id == id && w.Owner == writer.KeyName).ExecuteUpdateAsync(w => w
+                .SetProperty(x => x.DisabledAt, (DateTimeOffset?)null)
+                .SetProperty(x => x.DisabledReason, (string?)null)
+                .SetProperty(x => x.Failures, 0)
+                .SetProperty(x => x.FailingSince, (DateTimeOffset?)null)
+                .SetProperty(x => x.NextAttemptAt, now), ct);
+            return found == 0
+                ? throw new ApiProblemException(StatusCodes.Status404NotFound, "Not Found", $"You have no webhook {id}.")
+                : WriteOutcome.Of(StatusCodes.Status200OK, (await GetAsync(writer.KeyName, id, ct))!);
+        }, ct);
+
     /// <summary>A subscription's delivery attempts, newest first; null for no such subscription.</summary>
     public async Task<Page<DeliveryResponse>?> ListDeliveriesAsync(string owner, Guid id, PageQuery query, CancellationToken ct)
     {

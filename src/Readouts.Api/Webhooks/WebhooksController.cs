@@ -47,6 +47,16 @@ public sealed class WebhooksController(WebhookService webhooks) : ControllerBase
     public async Task<ActionResult> Delete(Guid id, CancellationToken ct) =>
         await webhooks.DeleteAsync(Owner, id, ct) ? NoContent() : NotFound();
 
+    /// <summary>Resumes a disabled (or retrying) subscription from the first event it has not had: 200 with it.</summary>
+    /// <remarks>Nothing is skipped: the events that came while it was disabled are sent first, in order. Takes an Idempotency-Key. Requires an X-Api-Key.</remarks>
+    [HttpPost("{id:guid}/enable", Name = "EnableWebhook")]
+    [Authorize(ApiScopes.Webhooks)]
+    [ProducesResponseType<WebhookResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Enable(Guid id, CancellationToken ct) =>
+        this.Answer(await webhooks.EnableAsync(id, WriteContext.Of(HttpContext), ct));
+
     /// <summary>A subscription's delivery attempts, newest first: when, the status code or error, how long.</summary>
     [HttpGet("{id:guid}/deliveries", Name = "ListWebhookDeliveries")]
     [Authorize(ApiScopes.Webhooks)]

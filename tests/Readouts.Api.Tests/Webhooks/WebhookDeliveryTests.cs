@@ -150,6 +150,17 @@ public sealed class WebhookDeliveryTests(ReadoutsApiFactory api) : IClassFixture
         Assert.True(count >= 3, $"Disabled after {count} attempts; it should have retried for a second first.");
         await Task.Delay(Retry * 4);
         Assert.Equal(count, receiver.Requests.Count);
+
+        // Mended and enabled again: the event it missed comes first, then what came meanwhile.
+        var (_, meanwhile) = await Webhooking.PostBothSidesAsync(client);
+        receiver.Respond = (_, _) => Task.FromResult(StatusCodes.Status200OK);
+        var enabled = await client.PostAsync($"/api/webhooks/{webhook.Id}/enable", null);
+        await enabled.ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
+        var got = await receiver.WaitUntilAsync(r => r.Count(x => x.AnsweredWith == 200) >= 2, "the missed event and the one after");
+        var delivered = got.Where(r => r.AnsweredWith == 200).ToList();
+        Assert.Equal(got[0].Id, delivered[0].Id);
+        Assert.Equal(meanwhile.CallId, delivered[1].Data.GetProperty("callId").GetInt64());
+        Assert.Equal("active", (await client.GetJsonAsync<WebhookResponse>($"/api/webhooks/{webhook.Id}")).Status);
     }
 
     [Fact]

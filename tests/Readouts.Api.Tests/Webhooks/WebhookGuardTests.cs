@@ -80,6 +80,7 @@ public sealed class WebhookGuardTests(ReadoutsApiFactory api) : IClassFixture<Re
         await (await other.GetAsync($"/api/webhooks/{webhook.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/webhooks/{webhook.Id}/deliveries")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await other.DeleteAsync($"/api/webhooks/{webhook.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await other.PostAsync($"/api/webhooks/{webhook.Id}/enable", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain((await other.GetJsonAsync<Page<WebhookResponse>>("/api/webhooks")).Items, w => w.Id == webhook.Id);
         Assert.Contains((await owner.GetJsonAsync<Page<WebhookResponse>>("/api/webhooks")).Items, w => w.Id == webhook.Id);
 
