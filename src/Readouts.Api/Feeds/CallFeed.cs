@@ -16,8 +16,12 @@ public sealed class CallFeed(ReadoutsDbContext db, CallQueries calls)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
-    /// <summary>Entries in a feed: the newest calls, as feed readers poll often.</summary>
-    public const int Entries = 50;
+    /// <summary>
+    /// Entries in a feed unless <c>limit</c> says otherwise: the newest calls, a day's or more. Feed
+    /// readers poll often, and 50 entries halved the feed's throughput (903 → 483 req/s, p99 25 → 48 ms
+    /// at a million readouts, wrk -c16).
+    /// </summary>
+    public const int Entries = 20;
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 

@@ -10,7 +10,7 @@ namespace Readouts.Api.Feeds;
 public sealed class FeedsController(CallFeed feed) : ControllerBase
 {
     /// <summary>The newest calls as Atom 1.0, filtered as GET /api/calls is (leader, twice for a pair; topic; source; q); an entry's updated moves when a side joins or corrects its readout.</summary>
-    /// <remarks>With an ETag: If-None-Match answers 304 while nothing changed. limit: entries, 1–100 (default 50).</remarks>
+    /// <remarks>With an ETag: If-None-Match answers 304 while nothing changed. limit: entries, 1–100 (default 20).</remarks>
     [HttpGet("calls.atom", Name = "GetCallsFeed")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "application/atom+xml")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
