@@ -42,8 +42,8 @@ public sealed class CallFeed(ReadoutsDbContext db, CallQueries calls)
             .Select(g => new { Call = g.Key, At = g.Max(e => e.OccurredAt) })
             .ToDictionaryAsync(e => e.Call, e => e.At, ct);
 
-        DateTimeOffset Updated(CallSummary call) => new[] { changed.GetValueOrDefault(call.Id) }
-            .Concat(readouts[call.Id].Select(r => r.UpdatedAt)).Max().ToUniversalTime();
+        var updated = page.Items.ToDictionary(c => c.Id, c => new[] { changed.GetValueOrDefault(c.Id) }
+            .Concat(readouts[c.Id].Select(r => r.UpdatedAt)).Max().ToUniversalTime());
 
         using var buffer = new MemoryStream();
         await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
@@ -52,7 +52,7 @@ public sealed class CallFeed(ReadoutsDbContext db, CallQueries calls)
             await xml.WriteStartElementAsync(null, "feed", Atom);
             await ElementAsync(xml, "id", self.AbsoluteUri);
             await ElementAsync(xml, "title", Title(query));
-            await ElementAsync(xml, "updated", Timestamp(page.Items.Count == 0 ? DateTimeOffset.UnixEpoch : page.Items.Max(Updated)));
+            await ElementAsync(xml, "updated", Timestamp(updated.Count == 0 ? DateTimeOffset.UnixEpoch : updated.Values.Max()));
             await LinkAsync(xml, "self", self.AbsoluteUri, "application/atom+xml");
             await LinkAsync(xml, "alternate", $"{baseUrl}/", "text/html");
             await xml.WriteStartElementAsync(null, "author", Atom);
@@ -66,8 +66,8 @@ public sealed class CallFeed(ReadoutsDbContext db, CallQueries calls)
                 await xml.WriteStartElementAsync(null, "entry", Atom);
                 await ElementAsync(xml, "id", $"{baseUrl}/calls/{call.Id}");
                 await ElementAsync(xml, "title", $"{string.Join(" – ", call.Leaders.Select(l => l.Name))}, {call.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
-                await ElementAsync(xml, "published", Timestamp(told.Count == 0 ? Updated(call) : told.Min(r => r.CreatedAt).ToUniversalTime()));
-                await ElementAsync(xml, "updated", Timestamp(Updated(call)));
+                await ElementAsync(xml, "published", Timestamp(told.Count == 0 ? updated[call.Id] : told.Min(r => r.CreatedAt).ToUniversalTime()));
+                await ElementAsync(xml, "updated", Timestamp(updated[call.Id]));
                 foreach (var source in told.Select(r => r.Source).Distinct())
                 {
                     await xml.WriteStartElementAsync(null, "author", Atom);

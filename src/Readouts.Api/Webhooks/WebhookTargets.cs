@@ -71,7 +71,7 @@ public static class WebhookTargets
     /// </summary>
     public static async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, bool allowPrivate, CancellationToken ct)
     {
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
+        var addresses = await AddressesOfAsync(endpoint.Host, ct);
         var allowed = allowPrivate ? addresses : addresses.Where(IsPublic).ToArray();
         if (allowed.Length == 0)
         {
@@ -103,7 +103,7 @@ public static class WebhookTargets
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+            addresses = await AddressesOfAsync(host, ct);
         }
         catch (SocketException)
         {
@@ -114,4 +114,7 @@ public static class WebhookTargets
         var refused = addresses.Where(a => !IsPublic(a)).ToList();
         return refused.Count == 0 ? null : $"{host} is {string.Join(", ", refused)}, not a public address.";
     }
+
+    private static async Task<IPAddress[]> AddressesOfAsync(string host, CancellationToken ct) =>
+        IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
 }

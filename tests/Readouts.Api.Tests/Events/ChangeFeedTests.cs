@@ -19,8 +19,8 @@ public sealed class ChangeFeedTests(ReadoutsApiFactory api) : IClassFixture<Read
         var after = await FeedEnd.LatestIdAsync(client);
         var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
 
-        var turkish = await client.PostReadoutAsync(Turkish(presidency, date));
-        var russian = await client.PostReadoutAsync(Russian(kremlin, date));
+        var turkish = await client.PostReadoutAsync(TestData.TurkishSide(presidency, date));
+        var russian = await client.PostReadoutAsync(TestData.RussianSide(kremlin, date));
 
         Assert.Equal(turkish.CallId, russian.CallId);
         var events = await FeedEnd.AfterAsync(client, after);
@@ -35,14 +35,14 @@ public sealed class ChangeFeedTests(ReadoutsApiFactory api) : IClassFixture<Read
     public async Task A_second_language_from_the_same_source_adds_no_source_but_both_sides_posted_together_each_add_theirs()
     {
         var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
-        var turkish = await client.PostReadoutAsync(Turkish(presidency, date));
+        var turkish = await client.PostReadoutAsync(TestData.TurkishSide(presidency, date));
         var after = await FeedEnd.LatestIdAsync(client);
         var english = await client.PostReadoutAsync(TestData.Readout(presidency, date, "Erdoğan", "Putin") with { Title = "President Erdoğan holds a phone call with President Putin" });
         Assert.Equal(turkish.CallId, english.CallId);
         Assert.DoesNotContain(await FeedEnd.AfterAsync(client, after), e => e.Type == EventTypes.CallSourceAdded);
 
         var otherDate = TestData.NewDate();
-        var batch = await client.PostAsJsonAsync("/api/readouts/batch", new[] { Turkish(presidency, otherDate), Russian(kremlin, otherDate) });
+        var batch = await client.PostAsJsonAsync("/api/readouts/batch", new[] { TestData.TurkishSide(presidency, otherDate), TestData.RussianSide(kremlin, otherDate) });
         await batch.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var added = (await FeedEnd.AfterAsync(client, after)).Where(e => e.Type == EventTypes.CallSourceAdded).ToList();
         Assert.Equal(new[] { kremlin, presidency }.Order(StringComparer.Ordinal), added.Select(e => e.Source!).Order(StringComparer.Ordinal));
@@ -53,11 +53,11 @@ public sealed class ChangeFeedTests(ReadoutsApiFactory api) : IClassFixture<Read
     public async Task A_correction_a_move_and_a_deletion_are_events_and_the_emptied_call_is_removed()
     {
         var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
-        var turkish = await client.PostReadoutAsync(Turkish(presidency, date));
-        var russian = await client.PostReadoutAsync(Russian(kremlin, date));
+        var turkish = await client.PostReadoutAsync(TestData.TurkishSide(presidency, date));
+        var russian = await client.PostReadoutAsync(TestData.RussianSide(kremlin, date));
         var after = await FeedEnd.LatestIdAsync(client);
 
-        var corrected = await client.PutReadoutAsync(russian.Id, Russian(kremlin, date) with { Body = Russian(kremlin, date).Body + " Уточнено." }, "\"1\"");
+        var corrected = await client.PutReadoutAsync(russian.Id, TestData.RussianSide(kremlin, date) with { Body = TestData.RussianSide(kremlin, date).Body + " Уточнено." }, "\"1\"");
         await corrected.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var moved = await client.LinkReadoutAsync(russian.Id, null, "\"2\"");
         await moved.ShouldHaveStatusAsync(HttpStatusCode.OK);
@@ -256,22 +256,6 @@ public sealed class ChangeFeedTests(ReadoutsApiFactory api) : IClassFixture<Read
         Assert.True(now.Id > oldest, $"Event {oldest}, 40 days old, was still in the feed after 20 s.");
         Assert.True(now.OccurredAt > DateTimeOffset.UtcNow.AddDays(-1), "Events younger than the retention were dropped too.");
     }
-
-    private static ReadoutRequest Turkish(string source, DateOnly date) => TestData.Readout(source, date, "Erdoğan", "Putin") with
-    {
-        Language = "tr",
-        Title = "Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile telefonda görüştü",
-        Topics = ["Türkiye-Rusya ilişkileri"],
-        Body = "Görüşmede Türkiye-Rusya ilişkileri ile bölgesel ve küresel konular ele alındı.",
-    };
-
-    private static ReadoutRequest Russian(string source, DateOnly date) => TestData.Readout(source, date, "Путин", "Эрдоган") with
-    {
-        Language = "ru",
-        Title = "Телефонный разговор с Президентом Турции Реджепом Тайипом Эрдоганом",
-        Topics = [],
-        Body = "Состоялся телефонный разговор Владимира Путина с Президентом Турецкой Республики.",
-    };
 }
 
 /// <summary>Reading the feed to its end.</summary>

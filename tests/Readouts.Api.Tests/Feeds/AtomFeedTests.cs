@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
 using System.Xml;
-using Readouts.Api.Readouts;
 using Readouts.Api.Tests.Infrastructure;
 
 namespace Readouts.Api.Tests.Feeds;
@@ -16,8 +15,8 @@ public sealed class AtomFeedTests(ReadoutsApiFactory api) : IClassFixture<Readou
     public async Task A_feed_reader_reads_each_call_with_its_sides_titles_in_their_languages_and_links_to_its_page()
     {
         var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
-        var turkish = await client.PostReadoutAsync(Turkish(presidency, date));
-        var russian = await client.PostReadoutAsync(Russian(kremlin, date));
+        var turkish = await client.PostReadoutAsync(TestData.TurkishSide(presidency, date));
+        var russian = await client.PostReadoutAsync(TestData.RussianSide(kremlin, date));
 
         var (feed, response) = await ReadAsync($"/feeds/calls.atom?source={kremlin}");
 
@@ -40,7 +39,7 @@ public sealed class AtomFeedTests(ReadoutsApiFactory api) : IClassFixture<Readou
     public async Task The_entry_is_updated_when_the_other_side_joins_or_a_readout_is_corrected_and_the_etag_says_so()
     {
         var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
-        await client.PostReadoutAsync(Turkish(presidency, date));
+        await client.PostReadoutAsync(TestData.TurkishSide(presidency, date));
         var url = $"/feeds/calls.atom?source={presidency}";
         var (first, firstResponse) = await ReadAsync(url);
         var etag = firstResponse.Headers.ETag!;
@@ -51,13 +50,13 @@ public sealed class AtomFeedTests(ReadoutsApiFactory api) : IClassFixture<Readou
 
         // Atom's timestamps are to the second, as feed readers read them.
         await Task.Delay(1100);
-        var russian = await client.PostReadoutAsync(Russian(kremlin, date));
+        var russian = await client.PostReadoutAsync(TestData.RussianSide(kremlin, date));
         var (joined, joinedResponse) = await ReadAsync(url);
         Assert.NotEqual(etag, joinedResponse.Headers.ETag);
         Assert.True(joined.Items.Single().LastUpdatedTime > first.Items.Single().LastUpdatedTime, $"The entry's updated did not move when the Kremlin's readout joined: {first.Items.Single().LastUpdatedTime:O} then {joined.Items.Single().LastUpdatedTime:O}.");
 
         await Task.Delay(1100);
-        await (await client.PutReadoutAsync(russian.Id, Russian(kremlin, date) with { Title = "Телефонный разговор с Президентом Турции (уточнено)" }, "\"1\"")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await client.PutReadoutAsync(russian.Id, TestData.RussianSide(kremlin, date) with { Title = "Телефонный разговор с Президентом Турции (уточнено)" }, "\"1\"")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         var (corrected, _) = await ReadAsync(url);
         Assert.True(corrected.Items.Single().LastUpdatedTime > joined.Items.Single().LastUpdatedTime, $"The entry's updated did not move with the correction: {joined.Items.Single().LastUpdatedTime:O} then {corrected.Items.Single().LastUpdatedTime:O}.");
         Assert.Contains("(уточнено)", corrected.Items.Single().Summary.Text);
@@ -92,20 +91,4 @@ public sealed class AtomFeedTests(ReadoutsApiFactory api) : IClassFixture<Readou
         formatter.ReadFrom(reader);
         return (formatter.Feed, response);
     }
-
-    private static ReadoutRequest Turkish(string source, DateOnly date) => TestData.Readout(source, date, "Erdoğan", "Putin") with
-    {
-        Language = "tr",
-        Title = "Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile telefonda görüştü",
-        Topics = [],
-        Body = "Görüşmede Ukrayna'daki savaş ve bölgesel konular ele alındı.",
-    };
-
-    private static ReadoutRequest Russian(string source, DateOnly date) => TestData.Readout(source, date, "Путин", "Эрдоган") with
-    {
-        Language = "ru",
-        Title = "Телефонный разговор с Президентом Турции",
-        Topics = [],
-        Body = "Обсуждалась ситуация вокруг Украины.",
-    };
 }

@@ -46,6 +46,24 @@ public static class TestData
         return slug;
     }
 
+    /// <summary>A side of a call between Erdoğan and Putin told by the Presidency in Turkish, unlabelled: Ukraine is found in its text (Ukrayna'daki).</summary>
+    public static ReadoutRequest TurkishSide(string source, DateOnly date) => Readout(source, date, "Erdoğan", "Putin") with
+    {
+        Language = "tr",
+        Title = "Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile telefonda görüştü",
+        Topics = [],
+        Body = "Görüşmede Ukrayna'daki savaş ve bölgesel konular ele alındı.",
+    };
+
+    /// <summary>The Kremlin's side of the same call in Russian, unlabelled, naming its leaders in Cyrillic: Ukraine is found as Украины.</summary>
+    public static ReadoutRequest RussianSide(string source, DateOnly date) => Readout(source, date, "Путин", "Эрдоган") with
+    {
+        Language = "ru",
+        Title = "Телефонный разговор с Президентом Турции Реджепом Тайипом Эрдоганом",
+        Topics = [],
+        Body = "Обсуждалась ситуация вокруг Украины.",
+    };
+
     public static ReadoutRequest Readout(string source, DateOnly date, params string[] leaders) => new()
     {
         Source = source,

@@ -39,18 +39,8 @@ public static class Webhooking
     public static async Task<(ReadoutResponse Turkish, ReadoutResponse Russian)> PostBothSidesAsync(HttpClient client)
     {
         var (presidency, kremlin, date) = (await client.NewSourceAsync("iletisim"), await client.NewSourceAsync("kremlin"), TestData.NewDate());
-        var turkish = await client.PostReadoutAsync(TestData.Readout(presidency, date, "Erdoğan", "Putin") with
-        {
-            Language = "tr",
-            Title = "Cumhurbaşkanı Erdoğan, Putin ile telefonda görüştü",
-            Body = "Görüşmede Ukrayna'daki savaş ve bölgesel konular ele alındı.",
-        });
-        var russian = await client.PostReadoutAsync(TestData.Readout(kremlin, date, "Путин", "Эрдоган") with
-        {
-            Language = "ru",
-            Title = "Телефонный разговор с Президентом Турции",
-            Body = "Обсуждалась ситуация вокруг Украины.",
-        });
+        var turkish = await client.PostReadoutAsync(TestData.TurkishSide(presidency, date));
+        var russian = await client.PostReadoutAsync(TestData.RussianSide(kremlin, date));
         return (turkish, russian);
     }
 }
