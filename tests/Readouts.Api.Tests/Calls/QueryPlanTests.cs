@@ -29,7 +29,7 @@ public sealed class QueryPlanTests(QueryPlanTests.SeededArchive archive, ITestOu
     /// <summary>Tables that grow with the archive. The registries (leaders, leader_names, topics, sources) stay small and may be scanned.</summary>
     private static readonly IReadOnlySet<string> LargeTables = new HashSet<string>
     {
-        "calls", "readouts", "call_leaders", "readout_topics", "statements", "readout_revisions", "idempotency_records",
+        "calls", "readouts", "call_leaders", "call_topics", "readout_topics", "statements", "readout_revisions", "idempotency_records",
     };
 
     private HttpClient Client => archive.Client;
